@@ -1,0 +1,20 @@
+package cn.qiying.platform.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import cn.qiying.testing.RealRedis;
+import redis.clients.jedis.UnifiedJedis;
+
+@ExtendWith(RealRedis.class)
+class RedisModulesTest {
+
+    @Test
+    void theTestRedisHasEverythingQiyingNeeds() {
+        try (UnifiedJedis redis = new UnifiedJedis(RealRedis.url())) {
+            assertThat(new RedisModules(redis).missing()).isEmpty();
+        }
+    }
+}
