@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B
 JAR := config/target/qiying.jar
 
-.PHONY: run test build bench redis clean
+.PHONY: run test build bench eval redis clean
 
 ## make run: Redis (data in ./var/redis), build, start the app in demo mode on :8080; Ctrl-C stops both
 run:
@@ -13,6 +13,18 @@ run:
 test:
 	@scripts/provision-test.sh
 	$(MVN) verify
+
+## make eval: retrieval evaluation against baselines (knowledge), figures side by side from one run
+eval:
+	@scripts/provision-test.sh
+	$(MVN) -q -Peval -DskipTests=false -Dsurefire.failIfNoSpecifiedTests=false install
+	@cat */target/reports/eval*.md 2>/dev/null || echo "no evaluation reports"
+
+## make bench: benchmark programs; figures (medians, p99, ratios from one run) under */target/reports/
+bench:
+	@scripts/provision-test.sh
+	$(MVN) -q -Pbench install
+	@cat */target/reports/bench*.md 2>/dev/null || echo "no benchmark reports"
 
 ## make build: the runnable jar only
 build:
