@@ -17,7 +17,7 @@ test:
 ## make eval: retrieval evaluation against baselines (knowledge), figures side by side from one run
 eval:
 	@scripts/provision-test.sh
-	$(MVN) -q -Peval -DskipTests=false -Dsurefire.failIfNoSpecifiedTests=false install
+	$(MVN) -q -Peval install
 	@cat */target/reports/eval*.md 2>/dev/null || echo "no evaluation reports"
 
 ## make bench: benchmark programs; figures (medians, p99, ratios from one run) under */target/reports/
