@@ -5,16 +5,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
 export REDIS_DIR="${REDIS_DIR:-$PWD/var/redis}"
+user_redis="${SPRING_DATA_REDIS_URL:-}"
 already_running=false
 scripts/redis-stack.sh status >/dev/null 2>&1 && already_running=true
 url="$(scripts/redis-stack.sh start | tail -n 1)"
-stop_redis() { [ "$already_running" = true ] || [ -n "${SPRING_DATA_REDIS_URL:-}" ] || scripts/redis-stack.sh stop; }
+stopped=false
+stop_redis() {
+  [ "$stopped" = false ] || return 0
+  stopped=true
+  [ "$already_running" = true ] || [ -n "$user_redis" ] || scripts/redis-stack.sh stop
+}
 trap stop_redis EXIT
+trap 'stop_redis; exit 130' INT TERM
 mvn -B -q -DskipTests package
 export SPRING_DATA_REDIS_URL="$url"
 export QIYING_DEMO_ENABLED="${QIYING_DEMO_ENABLED:-true}"
 echo "Qiying on http://localhost:${SERVER_PORT:-8080} (Redis $url); Ctrl-C stops it"
-java ${JAVA_OPTS:-} -jar config/target/qiying.jar &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; stop_redis' EXIT INT TERM
-wait $app
+# in the foreground: Ctrl-C reaches the JVM (graceful shutdown), then the EXIT trap stops Redis
+java ${JAVA_OPTS:-} -jar config/target/qiying.jar
