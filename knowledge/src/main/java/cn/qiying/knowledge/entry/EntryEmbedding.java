@@ -1,0 +1,72 @@
+package cn.qiying.knowledge.entry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.qiying.knowledge.embedding.TextEmbedder;
+import cn.qiying.knowledge.embedding.VectorCodec;
+
+/** Makes storable entries from checked drafts: embeds every phrasing (one model call per batch) and derives the index fields. */
+@Component
+public class EntryEmbedding {
+
+    private final TextEmbedder embedder;
+    private final Clock clock;
+
+    public EntryEmbedding(TextEmbedder embedder, Clock clock) {
+        this.embedder = embedder;
+        this.clock = clock;
+    }
+
+    public List<KnowledgeEntry> embed(List<EntryDraft> drafts, String updatedBy, String state, String importId) {
+        List<String> texts = new ArrayList<>();
+        for (EntryDraft d : drafts) {
+            texts.addAll(d.phrasings());
+        }
+        List<float[]> vectors = embedder.passages(texts);
+        Instant now = clock.instant();
+        List<KnowledgeEntry> entries = new ArrayList<>(drafts.size());
+        int next = 0;
+        for (EntryDraft d : drafts) {
+            int n = d.phrasings().size();
+            List<float[]> own = vectors.subList(next, next + n);
+            next += n;
+            entries.add(entry(d, own, updatedBy, state, importId, now));
+        }
+        return entries;
+    }
+
+    private static KnowledgeEntry entry(EntryDraft d, List<float[]> vectors, String updatedBy, String state,
+            String importId, Instant now) {
+        KnowledgeEntry e = new KnowledgeEntry();
+        e.setId(d.id());
+        e.setQuestion(d.question());
+        e.setSimilarQuestions(d.similarQuestions());
+        e.setSimilarText(d.similarQuestions().isEmpty() ? null : String.join("；", d.similarQuestions()));
+        e.setAnswer(d.answer());
+        e.setCategory(d.category());
+        e.setDepartment(d.department());
+        e.setTags(d.tags());
+        e.setSourceUrl(d.sourceUrl());
+        e.setValidFrom(d.validFrom());
+        e.setValidTo(d.validTo());
+        e.setValidFromDay(d.validFrom() == null ? KnowledgeEntry.OPEN_START : d.validFrom().toEpochDay());
+        e.setValidToDay(d.validTo() == null ? KnowledgeEntry.OPEN_END : d.validTo().toEpochDay());
+        e.setState(state);
+        e.setImportId(importId);
+        e.setUpdatedAt(now);
+        e.setUpdatedBy(updatedBy);
+        e.setVector(TextEmbedder.centroid(vectors));
+        e.setPhrasingVectors(VectorCodec.encodeAll(vectors));
+        return e;
+    }
+
+    public static EntryDraft draftOf(KnowledgeEntry e) {
+        return new EntryDraft(e.getId(), e.getQuestion(), e.getSimilarQuestions(), e.getAnswer(), e.getCategory(),
+                e.getDepartment(), e.getTags(), e.getSourceUrl(), e.getValidFrom(), e.getValidTo());
+    }
+}

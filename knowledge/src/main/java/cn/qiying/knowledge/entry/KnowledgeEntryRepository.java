@@ -1,0 +1,7 @@
+package cn.qiying.knowledge.entry;
+
+import com.redis.om.spring.repository.RedisDocumentRepository;
+
+/** Knowledge entries by id; searching goes through the retrieval package's own queries. */
+public interface KnowledgeEntryRepository extends RedisDocumentRepository<KnowledgeEntry, String> {
+}

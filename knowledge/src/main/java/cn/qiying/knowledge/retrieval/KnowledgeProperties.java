@@ -1,0 +1,29 @@
+package cn.qiying.knowledge.retrieval;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Retrieval and decision settings ({@code qiying.knowledge.*}). The defaults were calibrated on the evaluation set
+ * (knowledge/src/test/resources/eval/queries.jsonl, report eval-knowledge.md); see the README for the figures.
+ *
+ * @param answerScore     fused score of the top entry at or above which the bot may answer outright
+ * @param answerMargin    how far the top entry must lead the runner-up to answer outright
+ * @param suggestScore    fused score at or above which the top questions are offered as numbered choices
+ * @param textWeight      weight of the normalised full-text (BM25) score added to the best-phrasing cosine
+ * @param agreementBonus  added when the full-text ranking's first entry is the vector ranking's first entry
+ * @param candidates      how many entries each ranking (KNN, full text) contributes before re-ranking
+ * @param maxHits         hits returned with a decision
+ * @param maxQueryLength  characters of user text used; the rest is ignored
+ */
+@ConfigurationProperties("qiying.knowledge")
+public record KnowledgeProperties(
+        @DefaultValue("0.80") double answerScore,
+        @DefaultValue("0.04") double answerMargin,
+        @DefaultValue("0.62") double suggestScore,
+        @DefaultValue("0.05") double textWeight,
+        @DefaultValue("0.02") double agreementBonus,
+        @DefaultValue("20") int candidates,
+        @DefaultValue("5") int maxHits,
+        @DefaultValue("300") int maxQueryLength) {
+}

@@ -1,0 +1,53 @@
+package cn.qiying.knowledge.retrieval;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * User text made safe for the query engine: only letters, digits and single spaces survive, so no character of the
+ * query syntax ({@code * @ : | - " { } % \ ( ) [ ] ~ $}) can change what a query means; long input is cut.
+ */
+final class QueryText {
+
+    private QueryText() {
+    }
+
+    static String normalise(String text, int maxLength) {
+        if (text == null) {
+            return "";
+        }
+        // NFKC folds full-width letters and digits (ＳＣ证, １２３) into their ordinary forms
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(Math.min(folded.length(), maxLength));
+        boolean space = false;
+        for (int i = 0; i < folded.length() && out.length() < maxLength; ) {
+            int cp = folded.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                out.appendCodePoint(cp);
+                space = false;
+            } else if (!space && out.length() > 0) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** A TAG value with every non-letter, non-digit escaped, for {@code @field:{...}}. */
+    static String tag(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            if (!Character.isLetterOrDigit(cp)) {
+                out.append('\\');
+            }
+            out.appendCodePoint(cp);
+        });
+        return out.toString();
+    }
+
+    /** A single search term, escaped the same way (the tokenizer may return terms with digits and letters only). */
+    static String term(String token) {
+        return tag(token);
+    }
+}
