@@ -1,0 +1,37 @@
+package cn.qiying.channels.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import cn.qiying.platform.web.PublicPaths;
+
+/**
+ * What the channels serve without a staff login. WeChat callbacks are authenticated by their signatures and the
+ * mini-program API by its session token, so their own filter chain has no session and no CSRF token (WeChat cannot
+ * send one); the card landing page stays on the staff chain, which keeps CSRF protection for its form.
+ */
+@Configuration
+class ChannelSecurity {
+
+    static final String[] MACHINE_PATHS = {"/wechat/**", "/api/ma/**"};
+
+    @Bean
+    PublicPaths channelPaths() {
+        return PublicPaths.of("/wechat/**", "/q/**", "/api/ma/**", "/simulator/**", "/simulator",
+                "/api/cards/*/qr.png");
+    }
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain wechatChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(MACHINE_PATHS)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+}

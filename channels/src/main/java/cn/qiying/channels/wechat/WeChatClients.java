@@ -1,0 +1,82 @@
+package cn.qiying.channels.wechat;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+
+/**
+ * WxJava clients for the official account and the mini program (its Spring Boot starters do not support Boot 4),
+ * pointed at {@code qiying.wechat.api-base-url}, with access tokens shared through Redis and the stable-token API.
+ * WxJava's own retries with sleeps are off: callers decide (a push is retried by the outbound queue).
+ */
+@Configuration
+@EnableConfigurationProperties(WeChatProperties.class)
+class WeChatClients {
+
+    WeChatClients(WeChatProperties properties) {
+        // WxJava builds every client from one shared builder, prepared once: set its time-outs before the first client
+        int millis = (int) properties.apiTimeout().toMillis();
+        DefaultApacheHttpClientBuilder.get().setSoTimeout(millis);
+        DefaultApacheHttpClientBuilder.get().setConnectionTimeout(millis);
+    }
+
+    @Bean
+    WxMpService wxMpService(WeChatProperties properties, SharedAccessTokens tokens) {
+        WeChatProperties.Account mp = properties.mp();
+        SharedTokenMpConfig config = new SharedTokenMpConfig(tokens, mp.appId());
+        config.setSecret(mp.secret());
+        config.setToken(mp.token());
+        config.setAesKey(mp.aesKey());
+        config.setUseStableAccessToken(mp.stableToken());
+        config.setHostConfig(new WxMpHostConfig(apiBase(properties), null, null));
+        WxMpServiceImpl service = new WxMpServiceImpl();
+        service.setWxMpConfigStorage(config);
+        service.setMaxRetryTimes(0);
+        return service;
+    }
+
+    @Bean
+    WxMaService wxMaService(WeChatProperties properties, SharedAccessTokens tokens) {
+        WeChatProperties.Account ma = properties.ma();
+        SharedTokenMaConfig config = new SharedTokenMaConfig(tokens, ma.appId());
+        config.setSecret(ma.secret());
+        config.setToken(ma.token());
+        config.setAesKey(ma.aesKey());
+        config.useStableAccessToken(ma.stableToken());
+        config.setApiHostUrl(apiBase(properties));
+        WxMaServiceImpl service = new WxMaServiceImpl();
+        service.setWxMaConfig(config);
+        service.setMaxRetryTimes(0);
+        return service;
+    }
+
+    /** Runs the dialog for callbacks, so a slow answer can be sent later as a customer-service message. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService callbackWorkers(WeChatProperties properties) {
+        AtomicInteger n = new AtomicInteger();
+        int threads = properties.callback().workers();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000), r -> {
+            Thread t = new Thread(r, "wechat-dialog-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    private static String apiBase(WeChatProperties properties) {
+        String base = properties.apiBaseUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}
