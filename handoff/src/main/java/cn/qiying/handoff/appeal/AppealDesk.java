@@ -1,0 +1,19 @@
+package cn.qiying.handoff.appeal;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What channels and the dialog use to file and follow appeals. */
+public interface AppealDesk {
+
+    /** Files an appeal as a ticket; throws {@link AppealRejected} (4xx, Chinese detail) on bad input. */
+    TicketView submit(NewAppeal appeal);
+
+    /** The user's tickets that are not yet closed, newest first. */
+    List<TicketView> openTicketsOf(String channel, String appId, String openId);
+
+    Optional<TicketView> find(String no);
+
+    /** Only the ticket's own openId may rate, and only while the ticket awaits its rating. */
+    TicketView rate(String no, String openId, Rating rating, String comment);
+}

@@ -1,0 +1,8 @@
+package cn.qiying.handoff.appeal;
+
+import java.time.Instant;
+
+/** A ticket as its enterprise sees it; {@code department} is the lead department's name, null before assignment. */
+public record TicketView(String no, String status, String statusLabel, String kind, String department,
+                         Deadlines deadlines, Instant receivedAt, String description) {
+}

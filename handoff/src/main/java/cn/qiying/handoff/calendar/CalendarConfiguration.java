@@ -1,0 +1,20 @@
+package cn.qiying.handoff.calendar;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(SlaProperties.class)
+class CalendarConfiguration {
+
+    @Bean
+    WorkingCalendar workingCalendar(SlaProperties properties) {
+        return WorkingCalendar.load(properties.calendar());
+    }
+
+    @Bean
+    DeadlinePolicy deadlinePolicy(WorkingCalendar calendar, SlaProperties properties) {
+        return new DeadlinePolicy(calendar, SlaPreset.named(properties.preset()), properties.closingTime(), properties.afterHoursNextDay());
+    }
+}

@@ -1,0 +1,32 @@
+package cn.qiying.handoff.ticket;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+import cn.qiying.platform.time.ClockConfiguration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** QYyyyyMMddNNNN: the Shanghai date of receipt and that day's atomic counter (wider than 4 digits past 9999). */
+@Component
+public class TicketNumbers {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ClockConfiguration.SHANGHAI);
+
+    private final UnifiedJedis redis;
+
+    TicketNumbers(UnifiedJedis redis) {
+        this.redis = redis;
+    }
+
+    public String next(Instant receivedAt) {
+        String day = DAY.format(receivedAt);
+        String key = TicketKeys.sequence(day);
+        long n = redis.incr(key);
+        if (n == 1) {
+            redis.expire(key, 3 * 24 * 3600);
+        }
+        return "QY" + day + String.format("%04d", n);
+    }
+}

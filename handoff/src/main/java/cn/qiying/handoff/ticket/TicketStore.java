@@ -1,0 +1,246 @@
+package cn.qiying.handoff.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.args.SortingOrder;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.search.Document;
+import redis.clients.jedis.search.FTCreateParams;
+import redis.clients.jedis.search.FTSearchParams;
+import redis.clients.jedis.search.IndexDataType;
+import redis.clients.jedis.search.SearchResult;
+import redis.clients.jedis.search.schemafields.NumericField;
+import redis.clients.jedis.search.schemafields.SchemaField;
+import redis.clients.jedis.search.schemafields.TagField;
+import redis.clients.jedis.search.schemafields.TextField;
+
+/**
+ * Tickets in Redis. Every write is one Lua script that checks the expected version, writes the hash, re-arms the
+ * deadline timers and appends the event, so two writers cannot both win and no event is lost or invented.
+ */
+@Component
+public class TicketStore {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketStore.class);
+    private static final long NO_DEADLINE = 253402300799000L; // 9999-12-31, sorts last
+    private static final long EVENTS_MAXLEN = 1_000_000;
+
+    // KEYS: ticket hash, deadline zset, event stream, external-id key (the ticket key itself when none)
+    // ARGV: expected version (0 = create), no, stream maxlen, n + hash pairs, n + timer (score, member) pairs, n + event pairs
+    private static final String WRITE = """
+            local version = redis.call('HGET', KEYS[1], 'version')
+            if ARGV[1] == '0' then
+              if KEYS[4] ~= KEYS[1] then
+                local existing = redis.call('GET', KEYS[4])
+                if existing then return {'EXISTS', existing} end
+              end
+              if version then return {'CONFLICT', redis.call('HGET', KEYS[1], 'status')} end
+            else
+              if not version then return {'MISSING', ''} end
+              if version ~= ARGV[1] then return {'CONFLICT', redis.call('HGET', KEYS[1], 'status')} end
+            end
+            local i = 4
+            local n = tonumber(ARGV[i]); i = i + 1
+            local fields = {}
+            for j = 1, n * 2 do fields[j] = ARGV[i]; i = i + 1 end
+            redis.call('HSET', KEYS[1], unpack(fields))
+            if ARGV[1] == '0' and KEYS[4] ~= KEYS[1] then redis.call('SET', KEYS[4], ARGV[2]) end
+            for _, m in ipairs({'contact', 'reply', 'resolve'}) do
+              redis.call('ZREM', KEYS[2], ARGV[2] .. '|' .. m .. '|near', ARGV[2] .. '|' .. m .. '|overdue')
+            end
+            n = tonumber(ARGV[i]); i = i + 1
+            for j = 1, n do redis.call('ZADD', KEYS[2], ARGV[i], ARGV[i + 1]); i = i + 2 end
+            n = tonumber(ARGV[i]); i = i + 1
+            local event = {}
+            for j = 1, n * 2 do event[j] = ARGV[i]; i = i + 1 end
+            local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*', unpack(event))
+            return {'OK', id}
+            """;
+
+    private final UnifiedJedis redis;
+
+    TicketStore(UnifiedJedis redis) {
+        this.redis = redis;
+        createIndex();
+    }
+
+    /** The outcome of a write: written, or the ticket already existed (same external id), or someone else changed it first. */
+    public record Write(Result result, String value) {
+        public enum Result { OK, EXISTS, CONFLICT, MISSING }
+    }
+
+    Write create(Ticket ticket, String externalId, TicketEvent event, List<Timer> timers) {
+        ticket.setVersion(1);
+        String key = TicketKeys.ticket(ticket.getNo());
+        String externalKey = externalId == null ? key : TicketKeys.external(externalId);
+        return write(key, externalKey, 0, ticket, event, timers);
+    }
+
+    Write replace(long expectedVersion, Ticket ticket, TicketEvent event, List<Timer> timers) {
+        ticket.setVersion(expectedVersion + 1);
+        String key = TicketKeys.ticket(ticket.getNo());
+        return write(key, key, expectedVersion, ticket, event, timers);
+    }
+
+    private Write write(String key, String externalKey, long expected, Ticket ticket, TicketEvent event, List<Timer> timers) {
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(expected));
+        args.add(ticket.getNo());
+        args.add(Long.toString(EVENTS_MAXLEN));
+        Map<String, String> fields = indexed(ticket);
+        args.add(Integer.toString(fields.size()));
+        fields.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        args.add(Integer.toString(timers.size()));
+        for (Timer timer : timers) {
+            args.add(Long.toString(timer.at().toEpochMilli()));
+            args.add(timer.member());
+        }
+        Map<String, String> eventFields = event.fields();
+        args.add(Integer.toString(eventFields.size()));
+        eventFields.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        List<?> reply = (List<?>) redis.eval(WRITE, List.of(key, TicketKeys.DEADLINES, TicketKeys.EVENTS, externalKey), args);
+        return new Write(Write.Result.valueOf(String.valueOf(reply.get(0))), String.valueOf(reply.get(1)));
+    }
+
+    public Optional<Ticket> find(String no) {
+        if (no == null || !no.startsWith("QY")) {
+            return Optional.empty();
+        }
+        String doc = redis.hget(TicketKeys.ticket(no), "doc");
+        return Optional.ofNullable(doc).map(TicketJson::read);
+    }
+
+    public Optional<String> findByExternalId(String externalId) {
+        return Optional.ofNullable(redis.get(TicketKeys.external(externalId)));
+    }
+
+    public TicketQuery.Page search(TicketQuery query) {
+        FTSearchParams params = FTSearchParams.searchParams().returnFields("doc").language("chinese").dialect(2)
+                .limit(Math.max(0, query.offset()), Math.max(0, Math.min(query.limit(), 1000)));
+        if (query.byDeadline()) {
+            params.sortBy("dueAt", SortingOrder.ASC);
+        } else {
+            params.sortBy("receivedAt", SortingOrder.DESC);
+        }
+        SearchResult result = redis.ftSearch(TicketKeys.INDEX, queryText(query), params);
+        List<Ticket> tickets = new ArrayList<>();
+        for (Document d : result.getDocuments()) {
+            String doc = d.getString("doc");
+            if (doc != null) {
+                tickets.add(TicketJson.read(doc));
+            }
+        }
+        return new TicketQuery.Page(result.getTotalResults(), tickets);
+    }
+
+    static String queryText(TicketQuery q) {
+        StringJoiner parts = new StringJoiner(" ");
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            StringJoiner any = new StringJoiner("|");
+            q.statuses().forEach(s -> any.add(s.name()));
+            parts.add("@status:{" + any + "}");
+        }
+        tag(parts, "depts", q.department());
+        tag(parts, "channel", q.channel());
+        tag(parts, "appId", q.appId());
+        tag(parts, "openId", q.openId());
+        tag(parts, "flags", q.flag());
+        tag(parts, "uscc", q.uscc());
+        tag(parts, "category", q.category());
+        if (q.open() != null) {
+            parts.add("@open:{" + (q.open() ? "1" : "0") + "}");
+        }
+        if (q.receivedFrom() != null || q.receivedTo() != null) {
+            String from = q.receivedFrom() == null ? "-inf" : Long.toString(q.receivedFrom().toEpochMilli());
+            String to = q.receivedTo() == null ? "+inf" : "(" + q.receivedTo().toEpochMilli();
+            parts.add("@receivedAt:[" + from + " " + to + "]");
+        }
+        String words = SearchText.words(q.text());
+        if (!words.isEmpty()) {
+            parts.add("@text|enterprise:(" + words + ")");
+        }
+        String text = parts.toString();
+        return text.isEmpty() ? "*" : text;
+    }
+
+    private static void tag(StringJoiner parts, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add("@" + field + ":{" + SearchText.tag(value) + "}");
+        }
+    }
+
+    private static Map<String, String> indexed(Ticket t) {
+        Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("version", Long.toString(t.getVersion()));
+        f.put("status", t.getStatus().name());
+        f.put("open", t.getStatus().isOpen() ? "1" : "0");
+        f.put("lead", nz(t.getDepartment()));
+        List<String> depts = new ArrayList<>();
+        if (t.getDepartment() != null) {
+            depts.add(t.getDepartment());
+        }
+        depts.addAll(t.getCoDepartments());
+        f.put("depts", String.join(",", depts));
+        f.put("district", nz(t.getDistrict()));
+        f.put("kind", t.getKind().name());
+        f.put("category", nz(t.getCategory()));
+        f.put("complexity", t.getComplexity() == null ? "" : t.getComplexity().name());
+        Source s = t.getSource();
+        f.put("channel", s == null ? "" : nz(s.channel()));
+        f.put("appId", s == null ? "" : nz(s.appId()));
+        f.put("openId", s == null ? "" : nz(s.openId()));
+        f.put("uscc", t.getEnterprise() == null ? "" : nz(t.getEnterprise().uscc()));
+        f.put("enterprise", t.getEnterprise() == null ? "" : nz(t.getEnterprise().name()));
+        f.put("flags", String.join(",", t.getFlags().names()));
+        f.put("text", nz(t.getDescription()));
+        f.put("receivedAt", Long.toString(t.getReceivedAt().toEpochMilli()));
+        Milestones d = t.getDeadlines();
+        f.put("dueAt", Long.toString(d.resolveBy() == null ? NO_DEADLINE : d.resolveBy().toEpochMilli()));
+        f.put("doc", TicketJson.write(t));
+        return f;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private void createIndex() {
+        try {
+            redis.ftInfo(TicketKeys.INDEX);
+            return;
+        } catch (JedisDataException e) {
+            // not there yet
+        }
+        List<SchemaField> schema = List.of(
+                TextField.of("text"), TextField.of("enterprise").weight(0.5),
+                TagField.of("status"), TagField.of("open"), TagField.of("lead"), TagField.of("depts"),
+                TagField.of("district"), TagField.of("kind"), TagField.of("category"), TagField.of("complexity"),
+                TagField.of("channel"), TagField.of("appId").caseSensitive(), TagField.of("openId").caseSensitive(),
+                TagField.of("uscc"), TagField.of("flags"),
+                NumericField.of("receivedAt").sortable(), NumericField.of("dueAt").sortable());
+        try {
+            redis.ftCreate(TicketKeys.INDEX, FTCreateParams.createParams().on(IndexDataType.HASH)
+                    .prefix(TicketKeys.DOC_PREFIX).language("chinese"), schema);
+            log.info("created search index {}", TicketKeys.INDEX);
+        } catch (JedisDataException e) {
+            if (!String.valueOf(e.getMessage()).contains("already exists")) {
+                throw e;
+            }
+        }
+    }
+}
