@@ -71,6 +71,8 @@ public class AppealIntake {
         AppealDraft updated = apply(draft, extraction, awaiting, state.phase(), preface);
         if (state.phase() == Phase.CONFIRMING && !extraction.values().isEmpty()) {
             preface.add(0, new Reply.Text(phrases.get("intake.updated", labels(extraction.values()))));
+        } else if (extraction.values().size() > 1 || (!extraction.values().isEmpty() && !extraction.values().containsKey(awaiting))) {
+            preface.add(0, new Reply.Text(phrases.get("intake.taken", labels(extraction.values())))); // say what was understood beyond the question
         }
         return next(state, updated, preface);
     }
@@ -117,7 +119,7 @@ public class AppealIntake {
                 case PHOTOS -> draft.photos().isEmpty() ? null : phrases.get("summary.photos", draft.photos().size());
                 default -> draft.value(slot);
             };
-            text.append('\n').append(phrases.get(slot.labelKey())).append(": ")
+            text.append('\n').append(phrases.get(slot.labelKey())).append("：")
                     .append(value == null ? phrases.get("summary.empty") : value);
         }
         return text.toString();

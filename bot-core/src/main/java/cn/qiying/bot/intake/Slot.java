@@ -2,7 +2,7 @@ package cn.qiying.bot.intake;
 
 /** One piece of an appeal the bot collects, in the order it asks for them. */
 public enum Slot {
-    KIND(false), DESCRIPTION(false), ENTERPRISE(false), CREDIT_CODE(true), CONTACT(false), PHONE(false), DISTRICT(false),
+    KIND(false), DESCRIPTION(false), ENTERPRISE(false), CREDIT_CODE(false), CONTACT(false), PHONE(false), DISTRICT(false),
     PHOTOS(true);
 
     private final boolean optional;

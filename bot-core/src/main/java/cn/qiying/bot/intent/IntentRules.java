@@ -86,6 +86,11 @@ public final class IntentRules {
         return Recognition.of(Intent.ENQUIRY);
     }
 
+    /** Whether the text asks something ("怎么…", "…吗", "?"). */
+    public static boolean isQuestion(String normalized) {
+        return QUESTION.matcher(normalized).find();
+    }
+
     /** A menu click key (see {@link MenuKeys}); unknown keys open the menu. */
     public static Recognition fromMenuKey(String key) {
         String k = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);

@@ -7,7 +7,7 @@ package cn.qiying.bot.state;
  */
 public record Offer(Action action, String arg) {
 
-    public enum Action { ANSWER, HUMAN, APPEAL, STATUS, ENQUIRY, LEAVE_MESSAGE, RATE, TICKET, CONFIRM, EDIT, CANCEL }
+    public enum Action { ANSWER, HUMAN, APPEAL, STATUS, ENQUIRY, LEAVE_MESSAGE, RATE, TICKET, CONFIRM, EDIT, CANCEL, MENU }
 
     public static Offer of(Action action) {
         return new Offer(action, null);
