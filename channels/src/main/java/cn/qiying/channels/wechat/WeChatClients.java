@@ -42,7 +42,7 @@ class WeChatClients {
         config.setAesKey(mp.aesKey());
         config.setUseStableAccessToken(mp.stableToken());
         config.setHostConfig(new WxMpHostConfig(apiBase(properties), null, null));
-        WxMpServiceImpl service = new WxMpServiceImpl();
+        WxMpServiceImpl service = new SharedTokenMpService();
         service.setWxMpConfigStorage(config);
         service.setMaxRetryTimes(0);
         return service;
