@@ -2,6 +2,10 @@ package cn.qiying.knowledge.entry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 
 import org.springframework.stereotype.Service;
 
@@ -33,6 +37,22 @@ public class KnowledgeEntries {
         }
         repository.deleteById(id);
         return true;
+    }
+
+    /** One page of entries ordered by id, optionally of one category. */
+    public Page<KnowledgeEntry> list(int page, int size, String category) {
+        PageRequest request = PageRequest.of(page, size, Sort.by("id"));
+        org.springframework.data.domain.Page<KnowledgeEntry> found = category == null || category.isBlank()
+                ? repository.findAll(request)
+                : repository.findByCategory(category.strip(), request);
+        return new Page<>(found.getContent(), page, size, found.getTotalElements());
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+
+        public <R> Page<R> map(Function<T, R> f) {
+            return new Page<>(items.stream().map(f).toList(), page, size, total);
+        }
     }
 
     public long count() {

@@ -7,20 +7,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.qiying.knowledge.Answer;
 import cn.qiying.knowledge.Decision;
 import cn.qiying.knowledge.Hit;
 import cn.qiying.knowledge.KnowledgeSearch;
+import cn.qiying.knowledge.KnowledgeTest;
 import cn.qiying.knowledge.entry.EntryDraft;
 import cn.qiying.knowledge.entry.KnowledgeEntries;
-import cn.qiying.testing.RealRedis;
 
-@ExtendWith(RealRedis.class)
-@SpringBootTest
+@KnowledgeTest
 class HybridKnowledgeSearchTest {
 
     @Autowired

@@ -1,0 +1,30 @@
+package cn.qiying.knowledge.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A 4xx problem detail with a Chinese message from the knowledge bundle (and the message keys as {@code codes}). */
+class KnowledgeProblem extends ErrorResponseException {
+
+    KnowledgeProblem(HttpStatus status, MessageSource messages, String code, List<String> reasons) {
+        super(status, problem(status, messages, code, reasons), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, MessageSource messages, String code, List<String> reasons) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(messages, code));
+        if (!reasons.isEmpty()) {
+            problem.setProperty("codes", reasons);
+            problem.setProperty("reasons", reasons.stream().map(r -> text(messages, r)).toList());
+        }
+        return problem;
+    }
+
+    static String text(MessageSource messages, String code) {
+        return messages.getMessage(code, null, code, Locale.SIMPLIFIED_CHINESE);
+    }
+}
