@@ -1,6 +1,5 @@
 package cn.qiying.handoff;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,5 +14,10 @@ public class HandoffTestApplication {
     @Primary
     MovableClock movableClock() {
         return new MovableClock(Instant.parse("2026-09-30T07:00:00Z"));
+    }
+
+    @Bean
+    RecordingMessenger recordingMessenger() {
+        return new RecordingMessenger();
     }
 }

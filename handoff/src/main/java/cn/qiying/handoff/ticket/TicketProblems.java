@@ -41,6 +41,10 @@ public final class TicketProblems {
         return problem(HttpStatus.NOT_FOUND, "Not Found", "工单 " + no + " 不存在");
     }
 
+    public static ErrorResponseException notFoundAction(String action) {
+        return problem(HttpStatus.NOT_FOUND, "Not Found", "没有操作「" + action + "」；可用：triage, reject, merge, assign, accept, return, contact, reply, resolve, review, reopen, close, supervise");
+    }
+
     public static ErrorResponseException forbidden(String what) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "无权" + what);
     }

@@ -23,7 +23,7 @@ public record TicketQuery(List<TicketStatus> statuses, String department, String
         return new TicketQuery(statuses, department, channel, appId, openId, text, flag, uscc, category, receivedFrom, receivedTo, open, byDeadline, offset, limit);
     }
 
-    public TicketQuery withOpen(boolean open, boolean byDeadline) {
+    public TicketQuery withOpen(Boolean open, boolean byDeadline) {
         return new TicketQuery(statuses, department, channel, appId, openId, text, flag, uscc, category, receivedFrom, receivedTo, open, byDeadline, offset, limit);
     }
 

@@ -1,0 +1,121 @@
+package cn.qiying.handoff.notify;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import cn.qiying.handoff.routing.Departments;
+import cn.qiying.handoff.ticket.StatusLabels;
+import cn.qiying.handoff.ticket.Ticket;
+import cn.qiying.handoff.ticket.TicketEvent;
+import cn.qiying.handoff.ticket.TicketEventHandler;
+import cn.qiying.handoff.ticket.TicketStatus;
+import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.time.ClockConfiguration;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Tells the enterprise, on the channel it used, when its ticket reaches a step it cares about (each staged reply too); after the quality
+ * check, also asks for a rating. Push ids are {@code status:<no>:<version>} and {@code rating:<no>:<version>}, so a
+ * redelivered event yields the same push; {@code qiying:push-sent:<id>} marks delivered ones and
+ * {@code qiying:push-refused} keeps refusals with their reason.
+ */
+@Component
+class StatusPushes implements TicketEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusPushes.class);
+    static final String REFUSED = Keys.of("push-refused");
+    private static final Set<TicketStatus> TOLD = Set.of(TicketStatus.ASSIGNED, TicketStatus.ACCEPTED, TicketStatus.CONTACTED,
+            TicketStatus.REPLIED, TicketStatus.REVIEWED, TicketStatus.REJECTED, TicketStatus.MERGED, TicketStatus.REOPENED,
+            TicketStatus.CLOSED);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockConfiguration.SHANGHAI);
+
+    private final ObjectProvider<Messenger> messenger;
+    private final TicketStore tickets;
+    private final UnifiedJedis redis;
+    private final StatusLabels labels;
+    private final Departments departments;
+
+    StatusPushes(ObjectProvider<Messenger> messenger, TicketStore tickets, UnifiedJedis redis, StatusLabels labels, Departments departments) {
+        this.messenger = messenger;
+        this.tickets = tickets;
+        this.redis = redis;
+        this.labels = labels;
+        this.departments = departments;
+    }
+
+    @Override
+    public String group() {
+        return "pushes";
+    }
+
+    @Override
+    public boolean handle(TicketEvent event) {
+        if (!(event.statusChanged() || "reply".equals(event.action())) || !TOLD.contains(event.to())) {
+            return true;
+        }
+        Messenger port = messenger.getIfAvailable();
+        Ticket ticket = tickets.find(event.no()).orElse(null);
+        if (port == null || ticket == null || ticket.getSource() == null || !ticket.getSource().reachable()) {
+            return true; // nobody to tell, or no channel to tell them on
+        }
+        boolean done = send(port, statusPush(event, ticket));
+        if (done && event.to() == TicketStatus.REVIEWED) {
+            done = send(port, ratingPush(event, ticket));
+        }
+        return done;
+    }
+
+    private boolean send(Messenger port, Push push) {
+        String sentKey = Keys.of("push-sent", push.id());
+        if (redis.exists(sentKey)) {
+            return true;
+        }
+        Messenger.Delivery delivery = port.deliver(push);
+        switch (delivery.outcome()) {
+            case SENT -> {
+                redis.set(sentKey, "1", SetParams.setParams().ex(30L * 24 * 3600));
+                return true;
+            }
+            case REFUSED -> {
+                redis.hset(REFUSED, push.id(), delivery.reason() == null ? "" : delivery.reason());
+                log.info("push {} refused: {}", push.id(), delivery.reason());
+                return true;
+            }
+            default -> {
+                log.info("push {} to retry: {}", push.id(), delivery.reason());
+                return false;
+            }
+        }
+    }
+
+    private Push statusPush(TicketEvent event, Ticket t) {
+        String label = labels.label(event.to());
+        String dept = t.getDepartment() == null ? "" : labels.text("push.status.department", departments.nameOf(t.getDepartment()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("ticketNo", t.getNo());
+        fields.put("status", event.to().json());
+        fields.put("statusLabel", label);
+        fields.put("time", TIME.format(event.at()));
+        if (t.getDepartment() != null) {
+            fields.put("department", departments.nameOf(t.getDepartment()));
+        }
+        var s = t.getSource();
+        return new Push("status:" + event.id(), s.channel(), s.appId(), s.openId(), Push.Kind.STATUS, t.getNo(),
+                labels.text("push.status", t.getNo(), label, dept).trim(), fields);
+    }
+
+    private Push ratingPush(TicketEvent event, Ticket t) {
+        var s = t.getSource();
+        return new Push("rating:" + event.id(), s.channel(), s.appId(), s.openId(), Push.Kind.RATING_PROMPT, t.getNo(),
+                labels.text("push.rating", t.getNo()), Map.of("ticketNo", t.getNo()));
+    }
+}

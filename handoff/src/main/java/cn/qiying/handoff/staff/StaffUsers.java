@@ -1,0 +1,63 @@
+package cn.qiying.handoff.staff;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import cn.qiying.platform.redis.Keys;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Staff accounts in the hash {@code qiying:staff-users} (username → JSON with a bcrypt hash). */
+@Component
+public class StaffUsers {
+
+    static final String KEY = Keys.of("staff-users");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final UnifiedJedis redis;
+    private final PasswordEncoder encoder;
+
+    StaffUsers(UnifiedJedis redis, PasswordEncoder encoder) {
+        this.redis = redis;
+        this.encoder = encoder;
+    }
+
+    /** Creates or replaces an account, hashing the password. */
+    public StaffUser save(String username, String displayName, String password, Set<StaffRole> roles, String department) {
+        if (username == null || !username.matches("[A-Za-z0-9._-]{2,40}")) {
+            throw new IllegalArgumentException("用户名只能包含字母、数字、点、下划线和连字符（2-40 位）");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("用户至少要有一个角色");
+        }
+        if (roles.contains(StaffRole.HANDLER) && (department == null || department.isBlank())) {
+            throw new IllegalArgumentException("部门办理人员必须属于一个部门");
+        }
+        StaffUser user = new StaffUser(username, displayName, encoder.encode(password), roles, department);
+        redis.hset(KEY, username, JSON.writeValueAsString(user));
+        return user;
+    }
+
+    /** Creates the account only when it does not exist yet (first start). */
+    public boolean createIfAbsent(String username, String displayName, String password, Set<StaffRole> roles, String department) {
+        StaffUser user = new StaffUser(username, displayName, encoder.encode(password), roles, department);
+        return redis.hsetnx(KEY, username, JSON.writeValueAsString(user)) == 1;
+    }
+
+    public Optional<StaffUser> find(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(redis.hget(KEY, username)).map(json -> JSON.readValue(json, StaffUser.class));
+    }
+
+    public List<StaffUser> all() {
+        return redis.hgetAll(KEY).values().stream().map(json -> JSON.readValue(json, StaffUser.class))
+                .sorted(Comparator.comparing(StaffUser::username)).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package cn.qiying.handoff.supervision;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import cn.qiying.handoff.ticket.TicketEventConsumers;
+
+/** The desk's timers: event consumers every second, the deadline sweeper at {@code qiying.sla.sweep-interval}. Off with {@code qiying.tickets.background=false} (tests drive them). */
+@Configuration
+@EnableScheduling
+@ConditionalOnProperty(name = "qiying.tickets.background", havingValue = "true", matchIfMissing = true)
+class BackgroundWork {
+
+    private final TicketEventConsumers consumers;
+    private final DeadlineSweeper sweeper;
+
+    BackgroundWork(TicketEventConsumers consumers, DeadlineSweeper sweeper) {
+        this.consumers = consumers;
+        this.sweeper = sweeper;
+    }
+
+    @Scheduled(fixedDelayString = "${qiying.tickets.poll-interval:PT1S}")
+    void consume() {
+        consumers.drain();
+    }
+
+    @Scheduled(fixedDelayString = "${qiying.sla.sweep-interval:PT15S}")
+    void sweep() {
+        sweeper.sweep();
+    }
+}

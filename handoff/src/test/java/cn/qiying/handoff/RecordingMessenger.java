@@ -1,0 +1,39 @@
+package cn.qiying.handoff;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import cn.qiying.handoff.notify.Messenger;
+import cn.qiying.handoff.notify.Push;
+
+/** The channels' side of the port, for tests: records every attempt and answers with scripted outcomes (SENT by default). */
+public class RecordingMessenger implements Messenger {
+
+    private final List<Push> attempts = new CopyOnWriteArrayList<>();
+    private final Deque<Delivery> script = new ArrayDeque<>();
+
+    @Override
+    public synchronized Delivery deliver(Push push) {
+        attempts.add(push);
+        return script.isEmpty() ? Delivery.sent() : script.poll();
+    }
+
+    public synchronized void answerNext(Delivery... outcomes) {
+        script.addAll(List.of(outcomes));
+    }
+
+    public List<Push> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public List<Push> attemptsFor(String ticketNo) {
+        return attempts.stream().filter(p -> ticketNo.equals(p.ticketNo())).toList();
+    }
+
+    public synchronized void reset() {
+        attempts.clear();
+        script.clear();
+    }
+}
