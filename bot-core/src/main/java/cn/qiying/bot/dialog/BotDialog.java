@@ -247,7 +247,7 @@ public class BotDialog implements Dialog {
         AppealDraft draft = AppealDraft.empty().with(Slot.KIND, AppealKind.HELP.code());
         String question = state.lastQuestion();
         if (question != null && ChineseText.meaningfulLength(question) >= properties.minDescriptionLength()) {
-            draft = draft.with(Slot.DESCRIPTION, question);
+            draft = draft.with(Slot.DESCRIPTION, ChineseText.forReading(question));
         }
         return intake.openWith(state.withoutDraft(), draft, List.of(new Reply.Text(phrases.get("intake.start"))));
     }

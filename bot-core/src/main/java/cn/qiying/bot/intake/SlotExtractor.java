@@ -30,7 +30,7 @@ public final class SlotExtractor {
     }
 
     private static final Pattern CREDIT_CODE = Pattern.compile("(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])");
-    private static final Pattern CODE_LIKE = Pattern.compile("(?<![0-9A-Z])[0-9A-Z]{15,20}(?![0-9A-Z])");
+    private static final Pattern CODE_LIKE = Pattern.compile("(?<![0-9A-Z])[0-9A-Z]{6,}(?![0-9A-Z])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86-?)?1[3-9][0-9]{9}(?![0-9])");
     private static final Pattern LANDLINE = Pattern.compile(
             "(?<![0-9])0[0-9]{2,3}-?[2-9][0-9]{6,7}(?:(?:-|转)[0-9]{1,6})?(?![0-9])");
@@ -48,6 +48,7 @@ public final class SlotExtractor {
     private static final Pattern HONORIFIC = Pattern.compile("(?<![\\p{IsHan}])(\\p{IsHan}(?:先生|女士|经理|总|主任|老师))(?![\\p{IsHan}])");
     private static final Pattern NOT_A_NAME = Pattern.compile(".*(区|县|市|公司|企业|电话|手机|诉求|投诉|举报|建议|求助|的|在|了|不).*");
     private static final Pattern PLACE = Pattern.compile("^\\p{IsHan}{1,10}(?:区|县|市|镇|乡|街道|开发区|新区)$");
+    private static final Pattern QUESTION = Pattern.compile("吗|怎么|怎样|如何|多少|哪里|哪儿|什么|是否|能否|\\?");
     private static final Pattern CORRECTION = Pattern.compile("写错|错了|改为|改成|改一下|更正|修改|更改|不对|应该是");
     private static final Pattern CORRECTION_VALUE = Pattern.compile(".*(?:改为|改成|更正为|应该是|是|为|:)\\s*(.+)$");
 
@@ -88,14 +89,14 @@ public final class SlotExtractor {
         }
         if (awaiting == Slot.DESCRIPTION) {
             if (ChineseText.meaningfulLength(text) >= minDescriptionLength) {
-                values.put(Slot.DESCRIPTION, text);
+                values.put(Slot.DESCRIPTION, ChineseText.forReading(text));
             } else if (values.isEmpty()) {
                 problems.add(new Problem(Slot.DESCRIPTION, "invalid.description"));
             }
         } else if (opening) {
             String leftover = stripOpening(rest);
             if (ChineseText.meaningfulLength(leftover) >= minDescriptionLength) {
-                values.put(Slot.DESCRIPTION, leftover);
+                values.put(Slot.DESCRIPTION, ChineseText.forReading(leftover));
             }
         }
         return new Extraction(values, problems, null);
@@ -231,7 +232,7 @@ public final class SlotExtractor {
                 }
             }
         }
-        if (asked) {
+        if (asked && !QUESTION.matcher(text).find()) {
             String name = stripLeadIns(text.replaceAll("[.!]$", ""));
             if (ChineseText.meaningfulLength(name) >= 2 && name.length() <= 50 && !name.contains(",")) {
                 values.put(Slot.ENTERPRISE, name);
@@ -274,7 +275,7 @@ public final class SlotExtractor {
             values.put(Slot.CONTACT, h.group(1));
             return;
         }
-        if (awaiting == Slot.CONTACT) {
+        if (awaiting == Slot.CONTACT && !QUESTION.matcher(text).find()) {
             String name = text.replaceAll("^(?:联系人|我叫|我是|姓名|名字)?(?:是|为|:)?", "").replaceAll("[.!,]$", "").strip();
             if (ChineseText.meaningfulLength(name) >= 2 && name.length() <= 10 && !name.contains(" ")) {
                 values.put(Slot.CONTACT, name);

@@ -21,6 +21,8 @@ public final class ChineseText {
     private static final Pattern SPACE_BETWEEN_DIGITS = Pattern.compile("(?<=[0-9]) (?=[0-9])");
     private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=\\p{IsHan}) (?=\\p{IsHan})");
     private static final Pattern CHOICE = Pattern.compile("^(?:第|选|选择|回复)?\\s*([0-9]{1,2}|[一二三四五六七八九十])\\s*(?:个|项|号|条)?[.,!。]?$");
+    private static final Map<String, String> FULL_WIDTH = Map.of(",", "，", "!", "！", "?", "？", ";", "；", ":", "：", ".", "。");
+    private static final Pattern PUNCTUATION_BY_HAN = Pattern.compile("(?<=\\p{IsHan})[,!?;:.]|[,!?;:](?=\\p{IsHan})");
     private static final String HAN_DIGITS = "一二三四五六七八九十";
 
     private ChineseText() {
@@ -40,6 +42,11 @@ public final class ChineseText {
         String spaced = SPACES.matcher(out.toString().strip()).replaceAll(" ");
         spaced = SPACE_BETWEEN_DIGITS.matcher(spaced).replaceAll("");
         return SPACE_BETWEEN_HAN.matcher(spaced).replaceAll("");
+    }
+
+    /** Normalized text made for reading again: ASCII punctuation next to Chinese back to full width ("紧张,希望" → "紧张，希望"). */
+    public static String forReading(String normalized) {
+        return PUNCTUATION_BY_HAN.matcher(normalized).replaceAll(m -> FULL_WIDTH.get(m.group()));
     }
 
     /** "2", "２", "二", "第2个", "选2" → 2; anything else (including a phone number) is not a choice. */

@@ -20,6 +20,12 @@ class ChineseTextTest {
     }
 
     @Test
+    void punctuationNextToChineseReadsChineseAgain() {
+        assertThat(ChineseText.forReading(ChineseText.normalize("资金紧张，希望贴息3.5万元。"))).isEqualTo("资金紧张，希望贴息3.5万元。");
+        assertThat(ChineseText.forReading("ok, fine")).isEqualTo("ok, fine");
+    }
+
+    @Test
     void readsAChoiceNumberButNotAPhoneNumber() {
         assertThat(ChineseText.choiceNumber("2")).hasValue(2);
         assertThat(ChineseText.choiceNumber(ChineseText.normalize("２"))).hasValue(2);
