@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.qiying.bot.text.ChineseText;
+import cn.qiying.handoff.appeal.CreditCode;
 
 /**
  * Reads appeal slots out of one normalized message: several at once ("我是历下区的济南某某公司，电话13800000000"),
@@ -162,7 +163,7 @@ public final class SlotExtractor {
             if (m.group().chars().allMatch(Character::isDigit) && !upper.contains("代码") && awaiting != Slot.CREDIT_CODE) {
                 continue; // eighteen digits without a word about a code: an ID card or an account, not ours to take
             }
-            if (CreditCode.isValid(m.group())) {
+            if (CreditCode.valid(m.group())) {
                 values.put(Slot.CREDIT_CODE, m.group());
             } else {
                 problems.add(new Problem(Slot.CREDIT_CODE, "invalid.credit-code"));

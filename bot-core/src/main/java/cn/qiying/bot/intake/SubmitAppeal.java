@@ -14,6 +14,7 @@ import cn.qiying.bot.state.DialogState;
 import cn.qiying.bot.state.Turn;
 import cn.qiying.bot.status.StatusReport;
 import cn.qiying.bot.text.Phrases;
+import cn.qiying.platform.privacy.PersonalData;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
 import cn.qiying.handoff.appeal.TicketView;
@@ -43,7 +44,7 @@ public class SubmitAppeal {
         try {
             ticket = desk.submit(appeal);
         } catch (ErrorResponseException e) {
-            log.info("Appeal refused: {}", e.getBody().getDetail());
+            log.info("Appeal refused: {}", PersonalData.maskText(e.getBody().getDetail()));
             return intake.confirmTurn(state, d, List.of(new Reply.Text(phrases.get("submit.rejected", e.getBody().getDetail()))));
         } catch (RuntimeException e) {
             log.warn("Appeal could not be filed, the draft is kept", e);

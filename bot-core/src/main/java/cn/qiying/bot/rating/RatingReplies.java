@@ -14,6 +14,7 @@ import cn.qiying.bot.state.DialogState;
 import cn.qiying.bot.state.Offer;
 import cn.qiying.bot.state.Turn;
 import cn.qiying.bot.text.Phrases;
+import cn.qiying.platform.privacy.PersonalData;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.Rating;
 import cn.qiying.handoff.appeal.TicketView;
@@ -73,7 +74,7 @@ public class RatingReplies {
         try {
             desk.rate(ticket.get(), from.openId(), value, null);
         } catch (ErrorResponseException e) {
-            log.info("Rating of {} refused: {}", ticket.get(), e.getBody().getDetail());
+            log.info("Rating of {} refused: {}", ticket.get(), PersonalData.maskText(e.getBody().getDetail()));
             return Turn.of(next, new Reply.Text(phrases.get("rating.failed", e.getBody().getDetail())));
         }
         return Turn.of(next, new Reply.Text(phrases.get("rating.thanks." + value.name())));

@@ -43,6 +43,13 @@ class SlotExtractorTest {
     }
 
     @Test
+    void publishedCreditCodesOfRealEnterprisesAreTakenInUpperCase() {
+        for (String code : new String[] {"91330100716105852F", "9144030071526726XG", "914403001922038216"}) {
+            assertThat(read("信用代码 " + code.toLowerCase(), null, false).values()).containsEntry(Slot.CREDIT_CODE, code);
+        }
+    }
+
+    @Test
     void anInvalidCreditCodeOrPhoneIsAProblemNotAValue() {
         var x = read("91370100MA3C8R1K2H", Slot.CREDIT_CODE, false);
         assertThat(x.values()).doesNotContainKey(Slot.CREDIT_CODE);
