@@ -2,7 +2,12 @@ package cn.qiying.channels;
 
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,10 +21,18 @@ import com.redis.om.spring.annotations.EnableRedisDocumentRepositories;
 import cn.qiying.platform.web.PublicPaths;
 
 /**
- * The channels module on its own: its beans, the platform, a scripted dialog in place of bot-core's, and a staff
- * chain shaped like handoff's (public paths open, the rest behind HTTP Basic, CSRF except on /api/**).
+ * The channels module with the platform and handoff's tickets (the real appeal desk), a scripted dialog in place of
+ * bot-core's, and a staff chain shaped like handoff's (public paths open, the rest behind HTTP Basic, CSRF except on
+ * /api/**) with one in-memory staff user.
  */
-@SpringBootApplication(scanBasePackages = {"cn.qiying.channels", "cn.qiying.platform"})
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"cn.qiying.channels", "cn.qiying.platform", "cn.qiying.handoff"},
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+                // handoff's staff chain, users and console: this test application has its own staff chain
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.qiying\\.handoff\\.(staff|web)\\..*")})
 @EnableRedisDocumentRepositories(basePackages = "cn.qiying.channels")
 public class ChannelsTestApplication {
 

@@ -1,0 +1,47 @@
+package cn.qiying.channels.card;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/** The QR code of a card: {@code <qiying.public-base-url>/q/<code>}, high error correction (survives wear and stains). */
+@Component
+public class CardQrCode {
+
+    private final String publicBaseUrl;
+
+    public CardQrCode(@Value("${qiying.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    }
+
+    public String landingUrl(String code) {
+        return publicBaseUrl + "/q/" + code;
+    }
+
+    public byte[] png(String code, int size) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(landingUrl(code), BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.H, EncodeHintType.MARGIN, 2,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalStateException("cannot encode the card URL as a QR code", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
