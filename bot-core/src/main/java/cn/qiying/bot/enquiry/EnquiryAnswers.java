@@ -3,9 +3,11 @@ package cn.qiying.bot.enquiry;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.bot.Reply;
+import cn.qiying.bot.llm.GroundedPhrasing;
 import cn.qiying.bot.state.DialogState;
 import cn.qiying.bot.state.Offer;
 import cn.qiying.bot.state.Suggestion;
@@ -22,10 +24,12 @@ public class EnquiryAnswers {
     private static final int MAX_SUGGESTIONS = 5;
 
     private final KnowledgeSearch knowledge;
+    private final ObjectProvider<GroundedPhrasing> llm;
     private final Phrases phrases;
 
-    public EnquiryAnswers(KnowledgeSearch knowledge, Phrases phrases) {
+    public EnquiryAnswers(KnowledgeSearch knowledge, ObjectProvider<GroundedPhrasing> llm, Phrases phrases) {
         this.knowledge = knowledge;
+        this.llm = llm;
         this.phrases = phrases;
     }
 
@@ -33,7 +37,7 @@ public class EnquiryAnswers {
         DialogState asked = state.withoutOffers().asked(question);
         Answer answer = knowledge.ask(question, category);
         return switch (answer.decision()) {
-            case ANSWER -> new Turn(answerReplies(suggestionOf(answer.best())), asked);
+            case ANSWER -> new Turn(answerReplies(question, suggestionOf(answer.best())), asked);
             case SUGGEST -> suggest(asked, answer.hits());
             case NONE -> none(asked);
         };
@@ -41,7 +45,7 @@ public class EnquiryAnswers {
 
     /** The user picked a suggested question by number. */
     public Turn pick(DialogState state, Suggestion picked) {
-        return new Turn(answerReplies(picked), state.withoutOffers().asked(picked.question()));
+        return new Turn(answerReplies(null, picked), state.withoutOffers().asked(picked.question()));
     }
 
     /** Nothing found: offer a human or an appeal, by number. */
@@ -63,9 +67,12 @@ public class EnquiryAnswers {
         return Turn.of(state.offering(offers, suggestions, null), choices);
     }
 
-    private List<Reply> answerReplies(Suggestion entry) {
+    /** The entry's answer (phrased for the user's own question when a language model is configured) and its source. */
+    private List<Reply> answerReplies(String question, Suggestion entry) {
         List<Reply> replies = new ArrayList<>();
-        StringBuilder text = new StringBuilder(entry.answer());
+        GroundedPhrasing phrasing = question == null ? null : llm.getIfAvailable();
+        String body = phrasing == null ? entry.answer() : phrasing.phrase(question, entry).orElse(entry.answer());
+        StringBuilder text = new StringBuilder(body);
         if (entry.department() != null) {
             text.append("\n\n").append(phrases.get("enquiry.source", entry.department()));
         }
