@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** The handoff module on its own, with a clock the tests move. */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"cn.qiying.handoff", "cn.qiying.platform.web"})
 public class HandoffTestApplication {
 
     @Bean
