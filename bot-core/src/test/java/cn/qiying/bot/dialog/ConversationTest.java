@@ -30,8 +30,10 @@ import cn.qiying.handoff.staff.StaffRole;
 import cn.qiying.handoff.ticket.Complexity;
 import cn.qiying.handoff.ticket.TicketAction;
 import cn.qiying.handoff.ticket.TicketTransitions;
-import cn.qiying.knowledge.entry.EntryDraft;
 import cn.qiying.knowledge.entry.KnowledgeEntries;
+import cn.qiying.knowledge.importing.ImportFormat;
+import cn.qiying.knowledge.importing.ImportReport;
+import cn.qiying.knowledge.importing.KnowledgeImport;
 import cn.qiying.testing.RealRedis;
 
 /** Scripted conversations with the real dialog, knowledge and ticket desk against a real Redis. */
@@ -58,31 +60,27 @@ abstract class ConversationTest {
     Departments departments;
     @Autowired
     KnowledgeEntries knowledge;
+    @Autowired
+    KnowledgeImport knowledgeImport;
 
     @BeforeEach
     void mondayMorningWithKnowledgeAndADepartment() {
         clock.set(BotTestApplication.MONDAY_MORNING);
         if (knowledge.find("kb-licence").isEmpty()) {
-            knowledge.save(entry("kb-licence", "如何办理营业执照？", List.of("营业执照怎么申请", "开公司要办什么证"),
-                    "携带身份证到政务服务中心市场监管窗口申请，或在网上登记系统办理，一般3个工作日内办结。", "市场准入", "市场监管局",
-                    "https://example.gov.cn/policy/licence"), "test");
-            knowledge.save(entry("kb-social", "企业如何为员工办理社保登记？", List.of("新员工社保怎么交", "单位社保开户"),
-                    "用工之日起30日内在社保经办机构为员工办理参保登记。", "社保就业", "人社局", null), "test");
-            knowledge.save(entry("kb-patent", "怎样申请发明专利？", List.of("专利申请流程", "发明专利怎么报"),
-                    "向国家知识产权局提交申请文件，经初审、公布、实质审查后授权。", "知识产权", "市场监管局", null), "test");
-            knowledge.save(entry("kb-refund", "增值税留抵退税怎么申请？", List.of("留抵退税办理流程", "增值税退税条件"),
-                    "符合条件的纳税人可在申报期内通过电子税务局提交留抵退税申请。", "税费", "税务局", null), "test");
-            knowledge.save(entry("kb-invoice", "增值税专用发票怎么申领？", List.of("专票领用", "增值税发票如何开具"),
-                    "新办纳税人可通过电子税务局申领增值税专用发票，首次领用需实名验证。", "税费", "税务局", null), "test");
+            ImportReport report = knowledgeImport.run(resource("/knowledge/dialog-test.jsonl"), ImportFormat.JSONL, "test");
+            assertThat(report.imported()).as("knowledge imported: %s", report).isEqualTo(5);
         }
         if (departments.find("scjg").isEmpty()) {
             departments.save(new Department("scjg", "市场监管局", List.of("历下区")));
         }
     }
 
-    static EntryDraft entry(String id, String question, List<String> similar, String answer, String category,
-                            String department, String sourceUrl) {
-        return new EntryDraft(id, question, similar, answer, category, department, List.of(), sourceUrl, null, null);
+    private static byte[] resource(String path) {
+        try (var in = ConversationTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Chat chat() {
