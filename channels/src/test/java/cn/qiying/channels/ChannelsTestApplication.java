@@ -52,7 +52,7 @@ public class ChannelsTestApplication {
     @Bean
     SecurityFilterChain staffChain(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll().anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll().requestMatchers("/error").permitAll().anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();

@@ -1,5 +1,6 @@
 package cn.qiying.channels.web;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import cn.qiying.channels.card.ServiceCard;
 import cn.qiying.channels.card.ServiceCardRepository;
 import cn.qiying.channels.card.SubmitCardAppeal;
 import cn.qiying.handoff.appeal.AppealRejected;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -31,6 +34,8 @@ class LandingController {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern SUBMISSION = Pattern.compile("[0-9a-f-]{36}");
+    private static final String VISITOR = "qiying_visitor";
+    private static final Pattern VISITOR_ID = Pattern.compile("web-[0-9a-f-]{36}");
 
     private final ServiceCardRepository cards;
     private final SubmitCardAppeal submit;
@@ -51,7 +56,8 @@ class LandingController {
     }
 
     @PostMapping("/{code}")
-    String submit(@PathVariable String code, @ModelAttribute CardAppealForm form, Model model, HttpServletResponse response) {
+    String submit(@PathVariable String code, @ModelAttribute CardAppealForm form, Model model,
+                  @CookieValue(name = VISITOR, required = false) String visitor, HttpServletResponse response) {
         ServiceCard card = card(code);
         model.addAttribute("card", card);
         model.addAttribute("available", submit.available());
@@ -67,7 +73,7 @@ class LandingController {
             return "channels/landing";
         }
         try {
-            SubmitCardAppeal.Outcome outcome = submit.submit(card, form, "web", null, null);
+            SubmitCardAppeal.Outcome outcome = submit.submit(card, form, "web", null, visitor(visitor, response));
             model.addAttribute("ticket", outcome.ticket());
             model.addAttribute("stillFiling", outcome.stillFiling());
             return "channels/submitted";
@@ -76,6 +82,21 @@ class LandingController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return "channels/landing";
         }
+    }
+
+    /** Outside WeChat the user is known by a random id in a cookie: the desk needs an identity to file under. */
+    private static String visitor(String given, HttpServletResponse response) {
+        if (given != null && VISITOR_ID.matcher(given).matches()) {
+            return given;
+        }
+        String id = "web-" + UUID.randomUUID();
+        Cookie cookie = new Cookie(VISITOR, id);
+        cookie.setHttpOnly(true);
+        cookie.setPath("/q");
+        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+        return id;
     }
 
     private ServiceCard card(String code) {
