@@ -172,6 +172,29 @@ class AppealIntakeConversationTest extends ConversationTest {
     }
 
     @Test
+    void photosSentAtTheSameMomentAreAllKept() throws Exception {
+        Chat c = chat();
+        c.say("我要举报：某公司在居民区附近夜间违规施工，噪音扰民严重");
+        c.say("我是历下区的济南明泉精密机械有限公司，联系人张三，电话13800000000");
+        c.say(USCC);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var sent = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 8; i++) {
+                String id = "p-" + i;
+                sent.add(pool.submit(() -> c.photo(id)));
+            }
+            for (var f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String no = ticketNo(c.say("确认"));
+        assertThat(tickets.find(no).orElseThrow().getAttachments()).hasSize(8);
+    }
+
+    @Test
     void theEditOptionExplainsHowAndTheNextMessageCorrects() {
         Chat c = chat();
         reachSummary(c);
