@@ -164,10 +164,13 @@ class KnowledgeImportEndpointTest {
             progress = http.get("/api/knowledge/imports/" + id).json();
             int imported = progress.get("imported").asInt();
             if (progress.get("state").asString().equals("running") && imported > 0 && imported < 150) {
-                sawPartial = true;
-                // what is stored of an unfinished import is not answered
-                assertThat(search.ask("第3号园区的厂房租金补贴怎么申请", null).hits())
-                        .noneMatch(h -> h.id().startsWith("bulk-"));
+                var hits = search.ask("第3号园区的厂房租金补贴怎么申请", null).hits();
+                // the entries go live only after the last batch is stored: judge only asks made before that
+                if (http.get("/api/knowledge/imports/" + id).json().get("imported").asInt() < 150) {
+                    sawPartial = true;
+                    // what is stored of an unfinished import is not answered
+                    assertThat(hits).noneMatch(h -> h.id().startsWith("bulk-"));
+                }
             }
             if (progress.get("state").asString().equals("completed")) {
                 break;
