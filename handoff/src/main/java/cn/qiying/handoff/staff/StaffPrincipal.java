@@ -1,7 +1,6 @@
 package cn.qiying.handoff.staff;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,9 +32,5 @@ public final class StaffPrincipal implements UserDetails {
     @Override
     public String getUsername() {
         return user.username();
-    }
-
-    static List<String> roleNames() {
-        return List.of(StaffRole.values()).stream().map(Enum::name).toList();
     }
 }
