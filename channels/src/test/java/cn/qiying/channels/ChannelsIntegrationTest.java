@@ -30,6 +30,7 @@ public abstract class ChannelsIntegrationTest {
     @DynamicPropertySource
     static void wechat(DynamicPropertyRegistry registry) {
         registry.add("qiying.wechat.api-base-url", WECHAT::baseUrl);
+        registry.add("qiying.wechat.mp-base-url", WECHAT::baseUrl);
     }
 
     @LocalServerPort

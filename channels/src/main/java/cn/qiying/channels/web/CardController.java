@@ -22,6 +22,8 @@ import cn.qiying.channels.card.CardQrCode;
 import cn.qiying.channels.card.IssueCard;
 import cn.qiying.channels.card.ServiceCard;
 import cn.qiying.channels.card.ServiceCardRepository;
+import cn.qiying.channels.card.WeChatCardCodes;
+import me.chanjar.weixin.common.error.WxErrorException;
 
 /** Staff: service cards, their QR codes (public: they only encode the public landing URL) and printable PDFs. */
 @RestController
@@ -34,8 +36,10 @@ class CardController {
     private final ServiceCardRepository cards;
     private final CardQrCode qr;
     private final CardPdf pdf;
+    private final WeChatCardCodes wechatCodes;
 
-    CardController(IssueCard issueCard, ServiceCardRepository cards, CardQrCode qr, CardPdf pdf) {
+    CardController(IssueCard issueCard, ServiceCardRepository cards, CardQrCode qr, CardPdf pdf, WeChatCardCodes wechatCodes) {
+        this.wechatCodes = wechatCodes;
         this.issueCard = issueCard;
         this.cards = cards;
         this.qr = qr;
@@ -77,6 +81,34 @@ class CardController {
         }
         find(code);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_PNG).body(qr.png(code, size));
+    }
+
+    /** The official account's permanent parametric QR code of the card (scene card:&lt;code&gt;). */
+    @GetMapping(value = "/{code}/mp-qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> officialAccountQr(@PathVariable String code) {
+        find(code);
+        if (!wechatCodes.officialAccountConfigured()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the official account is not configured");
+        }
+        try {
+            return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(wechatCodes.officialAccountQr(code));
+        } catch (WxErrorException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "WeChat refused the QR code: " + e.getError().getErrorMsg());
+        }
+    }
+
+    /** The mini program's unlimited code of the card (scene card:&lt;code&gt;, opening the appeal page). */
+    @GetMapping(value = "/{code}/ma-code.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> miniProgramCode(@PathVariable String code) {
+        find(code);
+        if (!wechatCodes.miniProgramConfigured()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the mini program is not configured");
+        }
+        try {
+            return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(wechatCodes.miniProgramCode(code));
+        } catch (WxErrorException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "WeChat refused the code: " + e.getError().getErrorMsg());
+        }
     }
 
     @GetMapping(value = "/{code}/card.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

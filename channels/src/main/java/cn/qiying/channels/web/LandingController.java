@@ -13,20 +13,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.qiying.channels.card.CardAppealForm;
+import cn.qiying.channels.card.CardQrCode;
+import cn.qiying.channels.card.WeChatVisitor;
 import cn.qiying.channels.card.ServiceCard;
 import cn.qiying.channels.card.ServiceCardRepository;
 import cn.qiying.channels.card.SubmitCardAppeal;
 import cn.qiying.handoff.appeal.AppealRejected;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * The landing page of a printed service card: a mobile appeal form in Chinese, pre-filled from the card.
- * It posts back to itself with the CSRF token of the staff chain; Thymeleaf escapes everything it prints.
+ * It posts back to itself with the CSRF token of the staff chain; Thymeleaf escapes everything it prints. Inside
+ * WeChat it first learns the visitor's openid (OAuth snsapi_base) so status pushes reach them; elsewhere the visitor
+ * is a random id in a cookie.
  */
 @Controller
 @RequestMapping("/q")
@@ -37,17 +44,33 @@ class LandingController {
     private static final String VISITOR = "qiying_visitor";
     private static final Pattern VISITOR_ID = Pattern.compile("web-[0-9a-f-]{36}");
 
+    /** The session attribute holding the visitor's official-account openid, learnt through OAuth. */
+    private static final String OPENID = "qiying.mp.openid";
+
     private final ServiceCardRepository cards;
     private final SubmitCardAppeal submit;
+    private final WeChatVisitor visitor;
+    private final CardQrCode qr;
 
-    LandingController(ServiceCardRepository cards, SubmitCardAppeal submit) {
+    LandingController(ServiceCardRepository cards, SubmitCardAppeal submit, WeChatVisitor visitor, CardQrCode qr) {
         this.cards = cards;
         this.submit = submit;
+        this.visitor = visitor;
+        this.qr = qr;
     }
 
-    @GetMapping("/{code}")
-    String form(@PathVariable String code, Model model) {
+    @GetMapping("/{card}")
+    String form(@PathVariable("card") String code, @RequestParam(name = "code", required = false) String oauthCode,
+                @RequestParam(required = false) String state, @RequestHeader(name = "User-Agent", required = false) String userAgent,
+                HttpSession session, Model model) {
         ServiceCard card = card(code);
+        if (session.getAttribute(OPENID) == null && visitor.canIdentify(userAgent)) {
+            if (oauthCode == null || !WeChatVisitor.STATE.equals(state)) {
+                return "redirect:" + visitor.authorizationUrl(qr.landingUrl(card.getCode()));
+            }
+            visitor.openId(oauthCode).ifPresent(openId -> session.setAttribute(OPENID, openId));
+            return "redirect:/q/" + card.getCode();
+        }
         model.addAttribute("card", card);
         model.addAttribute("form", CardAppealForm.empty(UUID.randomUUID().toString()));
         model.addAttribute("problems", Map.of());
@@ -55,9 +78,10 @@ class LandingController {
         return "channels/landing";
     }
 
-    @PostMapping("/{code}")
-    String submit(@PathVariable String code, @ModelAttribute CardAppealForm form, Model model,
-                  @CookieValue(name = VISITOR, required = false) String visitor, HttpServletResponse response) {
+    @PostMapping("/{card}")
+    String submit(@PathVariable("card") String code, @ModelAttribute CardAppealForm form, Model model,
+                  @CookieValue(name = VISITOR, required = false) String visitorId, HttpSession session,
+                  HttpServletResponse response) {
         ServiceCard card = card(code);
         model.addAttribute("card", card);
         model.addAttribute("available", submit.available());
@@ -73,7 +97,10 @@ class LandingController {
             return "channels/landing";
         }
         try {
-            SubmitCardAppeal.Outcome outcome = submit.submit(card, form, "web", null, visitor(visitor, response));
+            Object openId = session.getAttribute(OPENID);
+            SubmitCardAppeal.Outcome outcome = openId instanceof String mpOpenId
+                    ? submit.submit(card, form, "mp", visitor.appId(), mpOpenId)
+                    : submit.submit(card, form, "web", null, visitorCookie(visitorId, response));
             model.addAttribute("ticket", outcome.ticket());
             model.addAttribute("stillFiling", outcome.stillFiling());
             return "channels/submitted";
@@ -85,7 +112,7 @@ class LandingController {
     }
 
     /** Outside WeChat the user is known by a random id in a cookie: the desk needs an identity to file under. */
-    private static String visitor(String given, HttpServletResponse response) {
+    private static String visitorCookie(String given, HttpServletResponse response) {
         if (given != null && VISITOR_ID.matcher(given).matches()) {
             return given;
         }

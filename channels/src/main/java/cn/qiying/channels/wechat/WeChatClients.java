@@ -41,7 +41,7 @@ class WeChatClients {
         config.setToken(mp.token());
         config.setAesKey(mp.aesKey());
         config.setUseStableAccessToken(mp.stableToken());
-        config.setHostConfig(new WxMpHostConfig(apiBase(properties), null, null));
+        config.setHostConfig(new WxMpHostConfig(apiBase(properties), trim(properties.openBaseUrl()), trim(properties.mpBaseUrl())));
         WxMpServiceImpl service = new SharedTokenMpService();
         service.setWxMpConfigStorage(config);
         service.setMaxRetryTimes(0);
@@ -76,7 +76,10 @@ class WeChatClients {
     }
 
     private static String apiBase(WeChatProperties properties) {
-        String base = properties.apiBaseUrl();
+        return trim(properties.apiBaseUrl());
+    }
+
+    private static String trim(String base) {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

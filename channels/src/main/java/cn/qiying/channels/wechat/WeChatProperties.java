@@ -15,13 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ma         the mini program
  * @param callback   limits that apply to both callbacks
  * @param apiTimeout connect and read time-out of calls to the WeChat API
+ * @param mpBaseUrl  the host serving official-account QR pictures (showqrcode)
+ * @param openBaseUrl the host of WeChat's OAuth authorisation page
  */
 @ConfigurationProperties("qiying.wechat")
 public record WeChatProperties(@DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
                                @DefaultValue Account mp,
                                @DefaultValue Account ma,
                                @DefaultValue Callback callback,
-                               @DefaultValue("5s") Duration apiTimeout) {
+                               @DefaultValue("5s") Duration apiTimeout,
+                               @DefaultValue("https://mp.weixin.qq.com") String mpBaseUrl,
+                               @DefaultValue("https://open.weixin.qq.com") String openBaseUrl) {
 
     /**
      * One WeChat account.
@@ -29,6 +33,7 @@ public record WeChatProperties(@DefaultValue("https://api.weixin.qq.com") String
      * @param templates     push kind (status, rating_prompt, agent_reply, notice) → template id and its data fields
      * @param menu          the official account's menu (published by staff through {@code POST /api/wechat/menu})
      * @param sessionSecret mini program only: the HMAC key of session tokens (default: derived from the app secret)
+     * @param cardPage      mini program only: the page a card's mini-program code opens (with the scene card:&lt;code&gt;)
      */
     public record Account(String appId, String secret, String token, String aesKey,
                           @DefaultValue("true") boolean stableToken,
@@ -36,7 +41,8 @@ public record WeChatProperties(@DefaultValue("https://api.weixin.qq.com") String
                           List<MenuButton> menu,
                           String sessionSecret,
                           @DefaultValue("2h") Duration sessionTtl,
-                          @DefaultValue("30") int requestsPerMinute) {
+                          @DefaultValue("30") int requestsPerMinute,
+                          @DefaultValue("pages/appeal/new") String cardPage) {
 
         public Account {
             templates = templates == null ? Map.of() : Map.copyOf(templates);

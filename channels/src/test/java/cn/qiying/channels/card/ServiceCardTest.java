@@ -96,6 +96,25 @@ class ServiceCardTest extends ChannelsIntegrationTest {
         assertThat(http.getBytes("/api/cards/" + first + "/card.pdf", false).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theCardHasCodesInsideWeChatWithItsScene() {
+        String code = create("微信码测试卡");
+        HttpResponse<byte[]> mpQr = http.getBytes("/api/cards/" + code + "/mp-qr.png", true);
+        assertThat(mpQr.statusCode()).isEqualTo(200);
+        assertThat(mpQr.body()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(WECHAT.requests("/cgi-bin/qrcode/create")).singleElement().satisfies(r -> assertThat(r.body())
+                .contains("QR_LIMIT_STR_SCENE").contains("\"scene_str\":\"card:" + code + "\""));
+        http.getBytes("/api/cards/" + code + "/mp-qr.png", true);
+        assertThat(WECHAT.requests("/cgi-bin/qrcode/create")).as("the permanent ticket is kept").hasSize(1);
+        assertThat(WECHAT.requests("/cgi-bin/showqrcode")).hasSize(2);
+
+        HttpResponse<byte[]> maCode = http.getBytes("/api/cards/" + code + "/ma-code.png", true);
+        assertThat(maCode.statusCode()).isEqualTo(200);
+        assertThat(WECHAT.requests("/wxa/getwxacodeunlimit")).singleElement().satisfies(r -> assertThat(r.body())
+                .contains("\"scene\":\"card:" + code + "\"").contains("pages/appeal/new"));
+        assertThat(http.getBytes("/api/cards/" + code + "/mp-qr.png", false).statusCode()).isEqualTo(401);
+    }
+
     /** The page's text drawn in the two-byte CJK encoding (UniGB-UCS2-H): each string token decoded as UTF-16BE. */
     private static String cjkText(PdfReader reader, int page) throws Exception {
         PRTokeniser tokens = new PRTokeniser(reader.getPageContent(page));

@@ -88,6 +88,29 @@ class LandingPageTest extends ChannelsIntegrationTest {
     }
 
     @Test
+    void insideWeChatTheVisitorIsIdentifiedSoPushesReachThem() throws Exception {
+        String code = issueCard.issue("营商服务卡", null, "历下区", null).getCode();
+        String weChat = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI";
+        HttpResponse<String> first = send(HttpRequest.newBuilder(URI.create(base() + "/q/" + code)).header("User-Agent", weChat).GET().build());
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=" + MP_APP_ID)
+                .contains("redirect_uri=" + URLEncoder.encode("https://qiying.example.cn/q/" + code, StandardCharsets.UTF_8))
+                .contains("scope=snsapi_base").contains("state=card"));
+
+        HttpResponse<String> back = send(HttpRequest.newBuilder(URI.create(base() + "/q/" + code + "?code=wx42&state=card"))
+                .header("User-Agent", weChat).GET().build());
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(WECHAT.requests("/sns/oauth2/access_token")).singleElement()
+                .satisfies(r -> assertThat(r.param("code")).isEqualTo("wx42"));
+
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base() + "/q/" + code)).header("User-Agent", weChat).GET().build());
+        assertThat(form.statusCode()).isEqualTo(200);
+        String no = ticket(post("/q/" + code, form.body(), valid()).body());
+        assertThat(desk.openTicketsOf("mp", MP_APP_ID, "oauth-wx42")).extracting(t -> t.no()).contains(no);
+    }
+
+    @Test
     void theDesksRefusalIsShownOnThePage() throws Exception {
         String code = issueCard.issue("无主服务卡", "不存在的部门", null, null).getCode();
         HttpResponse<String> answer = post("/q/" + code, get("/q/" + code).body(), valid());
