@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** WeChat's callback signature: SHA-1 of the sorted parts concatenated ({@code signature}, {@code msg_signature}). */
-final class CallbackSignature {
+public final class CallbackSignature {
 
     private CallbackSignature() {
     }
 
-    static String of(String... parts) {
+    public static String of(String... parts) {
         String[] sorted = parts.clone();
         Arrays.sort(sorted);
         try {

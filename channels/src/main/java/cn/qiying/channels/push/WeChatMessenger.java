@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.qiying.channels.simulator.SimulatorOutbox;
 import cn.qiying.channels.wechat.CustomerServiceMessages;
 import cn.qiying.channels.wechat.WeChatFailures;
 import cn.qiying.channels.wechat.WeChatProperties;
@@ -87,7 +88,9 @@ public class WeChatMessenger implements Messenger {
     }
 
     private Delivery officialAccount(Push push) {
-        Template template = template(properties.mp(), push);
+        // a simulator user (demo mode) has no WeChat: customer-service messages reach the simulator's outbox
+        Template template = push.openId() != null && push.openId().startsWith(SimulatorOutbox.PREFIX) ? null
+                : template(properties.mp(), push);
         if (template != null) {
             try {
                 WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(push.openId())

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaKefuMessage;
+import cn.qiying.channels.simulator.SimulatorOutbox;
 import cn.qiying.handoff.notify.Messenger.Delivery;
 import cn.qiying.platform.privacy.PersonalData;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -23,13 +24,19 @@ public class CustomerServiceMessages {
 
     private final WxMpService mp;
     private final WxMaService ma;
+    private final SimulatorOutbox simulator;
 
-    public CustomerServiceMessages(WxMpService mp, WxMaService ma) {
+    public CustomerServiceMessages(WxMpService mp, WxMaService ma, SimulatorOutbox simulator) {
         this.mp = mp;
         this.ma = ma;
+        this.simulator = simulator;
     }
 
     public Delivery send(String channel, String openId, String text) {
+        if (simulator.accepts(openId)) {
+            simulator.add(openId, text);
+            return Delivery.sent();
+        }
         try {
             switch (channel) {
                 case "mp" -> mp.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(text).build());
