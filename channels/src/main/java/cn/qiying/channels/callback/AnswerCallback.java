@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.bot.UserMessage;
+import cn.qiying.channels.wechat.ReplyWindow;
 
 /**
  * One POSTed WeChat callback from start to answer: open it (signatures, replay window, decryption, appid), drop
@@ -24,8 +25,11 @@ public class AnswerCallback {
     private final FirstDelivery firstDelivery;
     private final ConverseOnCallback converse;
     private final Clock clock;
+    private final ReplyWindow replyWindow;
 
-    AnswerCallback(OpenCallback open, FirstDelivery firstDelivery, ConverseOnCallback converse, Clock clock) {
+    AnswerCallback(OpenCallback open, FirstDelivery firstDelivery, ConverseOnCallback converse, Clock clock,
+                   ReplyWindow replyWindow) {
+        this.replyWindow = replyWindow;
         this.open = open;
         this.firstDelivery = firstDelivery;
         this.converse = converse;
@@ -38,6 +42,9 @@ public class AnswerCallback {
         UserMessage message = InboundMessage.from(account, fields, clock.instant());
         if (!firstDelivery.first(account, fields)) {
             return SUCCESS;
+        }
+        if (message.kind() != UserMessage.Kind.UNSUBSCRIBE) {
+            replyWindow.opened(account.channel(), message.openId());
         }
         Optional<String> text = converse.converse(message, account.passive());
         if (text.isEmpty()) {

@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import cn.qiying.channels.wechat.UndeliveredMessages;
 import cn.qiying.channels.wechat.WeChatProperties;
 import cn.qiying.channels.wechat.WeChatText;
 import cn.qiying.handoff.notify.Messenger.Delivery;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Runs the dialog for one message. When the answer is ready within the passive budget it is returned for the HTTP
@@ -41,10 +45,10 @@ class ConverseOnCallback {
     private final Duration budget;
     private final int attempts;
 
-    ConverseOnCallback(Dialog dialog, ExecutorService callbackWorkers, CustomerServiceMessages customerService,
-                       UndeliveredMessages undelivered, MessageSource messages, WeChatProperties properties) {
+    ConverseOnCallback(Dialog dialog, CustomerServiceMessages customerService, UndeliveredMessages undelivered,
+                       MessageSource messages, WeChatProperties properties) {
         this.dialog = dialog;
-        this.workers = callbackWorkers;
+        this.workers = workers(properties.callback().workers());
         this.customerService = customerService;
         this.undelivered = undelivered;
         this.messages = messages;
@@ -70,6 +74,21 @@ class ConverseOnCallback {
         }
         answer.thenAcceptAsync(text -> sendLater(message, text), workers);
         return Optional.empty();
+    }
+
+    /** Its own pool (not a bean: an Executor bean would displace Spring Boot's applicationTaskExecutor). */
+    private static ExecutorService workers(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000), r -> {
+            Thread t = new Thread(r, "wechat-dialog-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdown();
     }
 
     private String answer(UserMessage message) {

@@ -25,17 +25,22 @@ public class CustomerServiceMessages {
     private final WxMpService mp;
     private final WxMaService ma;
     private final SimulatorOutbox simulator;
+    private final ReplyWindow window;
 
-    public CustomerServiceMessages(WxMpService mp, WxMaService ma, SimulatorOutbox simulator) {
+    public CustomerServiceMessages(WxMpService mp, WxMaService ma, SimulatorOutbox simulator, ReplyWindow window) {
         this.mp = mp;
         this.ma = ma;
         this.simulator = simulator;
+        this.window = window;
     }
 
     public Delivery send(String channel, String openId, String text) {
         if (simulator.accepts(openId)) {
             simulator.add(openId, text);
             return Delivery.sent();
+        }
+        if (!window.take(channel, openId)) {
+            return Delivery.refused("the 48-hour customer-service window is closed or its 5 messages are spent");
         }
         try {
             switch (channel) {
@@ -48,6 +53,9 @@ public class CustomerServiceMessages {
             return Delivery.sent();
         } catch (Exception e) {
             Delivery outcome = WeChatFailures.classify(e);
+            if (WeChatFailures.WINDOW_CLOSED.contains(WeChatFailures.errcode(e))) {
+                window.closed(channel, openId);
+            }
             log.warn("customer-service message to {} on {} not sent: {}", PersonalData.maskText(openId), channel, outcome.reason());
             return outcome;
         }

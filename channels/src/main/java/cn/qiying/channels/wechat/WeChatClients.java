@@ -1,11 +1,5 @@
 package cn.qiying.channels.wechat;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,18 +55,6 @@ class WeChatClients {
         service.setWxMaConfig(config);
         service.setMaxRetryTimes(0);
         return service;
-    }
-
-    /** Runs the dialog for callbacks, so a slow answer can be sent later as a customer-service message. */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService callbackWorkers(WeChatProperties properties) {
-        AtomicInteger n = new AtomicInteger();
-        int threads = properties.callback().workers();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000), r -> {
-            Thread t = new Thread(r, "wechat-dialog-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     private static String apiBase(WeChatProperties properties) {

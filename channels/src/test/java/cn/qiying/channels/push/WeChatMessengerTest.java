@@ -30,13 +30,17 @@ class WeChatMessengerTest extends ChannelsIntegrationTest {
     @Autowired
     Messenger messenger;
 
+    /** A user per test: a window WeChat reported closed stays closed for its user. */
+    private final String mpUser = "o-push-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String maUser = "ma-push-" + UUID.randomUUID().toString().substring(0, 8);
+
     @Test
     void aStatusChangeReachesTheOfficialAccountUserOnce() {
         Push push = mp("工单 JN20260930001 已转交市场监管局办理");
         assertThat(messenger.deliver(push).outcome()).isEqualTo(Outcome.SENT);
         assertThat(messenger.deliver(push).outcome()).isEqualTo(Outcome.SENT);
         assertThat(WECHAT.requests(CUSTOM)).singleElement()
-                .satisfies(r -> assertThat(r.body()).contains("o-push-1").contains("已转交市场监管局办理"));
+                .satisfies(r -> assertThat(r.body()).contains(mpUser).contains("已转交市场监管局办理"));
     }
 
     @Test
@@ -95,11 +99,11 @@ class WeChatMessengerTest extends ChannelsIntegrationTest {
 
     @Test
     void theMiniProgramGetsASubscribeMessageFilledFromThePush() {
-        Push push = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, "ma-user-9", Push.Kind.STATUS,
+        Push push = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, maUser, Push.Kind.STATUS,
                 "JN20260930001", null, Map.of("status", "已受理并转交承办部门"));
         assertThat(messenger.deliver(push).outcome()).isEqualTo(Outcome.SENT);
         assertThat(WECHAT.requests(SUBSCRIBE)).singleElement().satisfies(r -> assertThat(r.body())
-                .contains("\"touser\":\"ma-user-9\"").contains("TPL_STATUS").contains("JN20260930001")
+                .contains("\"touser\":\"" + maUser + "\"").contains("TPL_STATUS").contains("JN20260930001")
                 .contains("\"phrase2\"").contains("已受理并…").contains("pages/appeal/detail"));
         assertThat(WECHAT.requests(CUSTOM)).isEmpty();
     }
@@ -107,14 +111,14 @@ class WeChatMessengerTest extends ChannelsIntegrationTest {
     @Test
     void aSpentSubscriptionFallsBackToCustomerServiceAndIsRefusedWhenThatFailsToo() {
         WECHAT.answer(SUBSCRIBE, r -> Answer.json("{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg\"}"));
-        Push push = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, "ma-user-9", Push.Kind.STATUS,
+        Push push = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, maUser, Push.Kind.STATUS,
                 "JN20260930002", null, Map.of("status", "办结"));
         assertThat(messenger.deliver(push).outcome()).isEqualTo(Outcome.SENT);
         assertThat(WECHAT.requests(CUSTOM)).singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("JN20260930002").contains("办结"));
 
         WECHAT.answer(CUSTOM, r -> Answer.json("{\"errcode\":45015,\"errmsg\":\"response out of time limit\"}"));
-        Push later = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, "ma-user-9", Push.Kind.STATUS,
+        Push later = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, maUser, Push.Kind.STATUS,
                 "JN20260930002", null, Map.of("status", "已评价"));
         Messenger.Delivery refused = messenger.deliver(later);
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
@@ -123,7 +127,7 @@ class WeChatMessengerTest extends ChannelsIntegrationTest {
 
     @Test
     void aKindWithoutATemplateAndAnUnknownChannelAreHandled() {
-        Push rating = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, "ma-user-9", Push.Kind.RATING_PROMPT,
+        Push rating = new Push(UUID.randomUUID().toString(), "ma", MA_APP_ID, maUser, Push.Kind.RATING_PROMPT,
                 "JN20260930003", "请对本次办理评价", Map.of());
         assertThat(messenger.deliver(rating).outcome()).isEqualTo(Outcome.SENT);
         assertThat(WECHAT.requests(SUBSCRIBE)).isEmpty();
@@ -131,8 +135,8 @@ class WeChatMessengerTest extends ChannelsIntegrationTest {
         assertThat(messenger.deliver(web).outcome()).isEqualTo(Outcome.REFUSED);
     }
 
-    private static Push mp(String text) {
-        return new Push(UUID.randomUUID().toString(), "mp", MP_APP_ID, "o-push-1", Push.Kind.STATUS, "JN20260930001", text,
+    private Push mp(String text) {
+        return new Push(UUID.randomUUID().toString(), "mp", MP_APP_ID, mpUser, Push.Kind.STATUS, "JN20260930001", text,
                 Map.of("status", "已转办"));
     }
 
