@@ -1,9 +1,7 @@
 package cn.qiying.knowledge.retrieval;
 
-import cn.qiying.knowledge.entry.KnowledgeEntry;
-
 /**
- * An entry found for a query with the signals the decision weighs.
+ * An entry (by id) found for a query with the signals the decision weighs.
  *
  * @param dense      best cosine between the query and any of the entry's phrasings
  * @param vectorRank 1-based rank in the KNN ranking, 0 when KNN did not return it
@@ -11,5 +9,5 @@ import cn.qiying.knowledge.entry.KnowledgeEntry;
  * @param text       full-text score normalised to the best full-text score of this query (0..1)
  * @param score      the fused score the candidates are ranked by
  */
-record Candidate(KnowledgeEntry entry, double dense, int vectorRank, int textRank, double text, double score) {
+record Candidate(String id, double dense, int vectorRank, int textRank, double text, double score) {
 }

@@ -16,9 +16,11 @@ import cn.qiying.knowledge.embedding.EmbeddingConfiguration;
 import cn.qiying.knowledge.embedding.TextEmbedder;
 import cn.qiying.knowledge.embedding.VectorCodec;
 import cn.qiying.knowledge.entry.KnowledgeEntry;
-import cn.qiying.knowledge.entry.KnowledgeEntryRepository;
 import cn.qiying.platform.time.ClockConfiguration;
+import org.json.JSONArray;
+
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.json.Path2;
 import redis.clients.jedis.search.Document;
 import redis.clients.jedis.search.FTSearchParams;
 import redis.clients.jedis.search.Query;
@@ -34,15 +36,13 @@ class HybridRetrieval {
     private static final String TEXT_FIELDS = "@question|similarText|answer:";
 
     private final UnifiedJedis jedis;
-    private final KnowledgeEntryRepository entries;
     private final TextEmbedder embedder;
     private final KnowledgeProperties properties;
     private final Clock clock;
 
-    HybridRetrieval(UnifiedJedis jedis, KnowledgeEntryRepository entries, TextEmbedder embedder,
+    HybridRetrieval(UnifiedJedis jedis, TextEmbedder embedder,
             KnowledgeProperties properties, Clock clock) {
         this.jedis = jedis;
-        this.entries = entries;
         this.embedder = embedder;
         this.properties = properties;
         this.clock = clock;
@@ -136,27 +136,32 @@ class HybridRetrieval {
         List<String> textOrder = new ArrayList<>(byText.keySet());
         String textFirst = textOrder.isEmpty() ? null : textOrder.get(0);
         String vectorFirst = byVector.isEmpty() ? null : byVector.get(0);
+        List<String> idList = new ArrayList<>(ids);
+        // only the phrasing vectors (Base64 strings), in one round trip: parsing whole documents was the slow part
+        List<JSONArray> vectors = jedis.jsonMGet(Path2.of("$.phrasingVectors"),
+                idList.stream().map(id -> KEY_PREFIX + id).toArray(String[]::new));
         List<Candidate> candidates = new ArrayList<>();
-        for (KnowledgeEntry e : entries.findAllById(ids)) {
-            if (e == null) {
+        for (int i = 0; i < idList.size(); i++) {
+            JSONArray found = vectors.get(i);
+            if (found == null || found.isEmpty() || found.isNull(0)) {
                 continue;
             }
-            double dense = bestPhrasing(query, e);
-            double text = byText.getOrDefault(e.getId(), 0.0);
+            String id = idList.get(i);
+            double dense = bestPhrasing(query, found.getString(0));
+            double text = byText.getOrDefault(id, 0.0);
             double score = dense + properties.textWeight() * text;
-            if (e.getId().equals(textFirst) && e.getId().equals(vectorFirst)) {
+            if (id.equals(textFirst) && id.equals(vectorFirst)) {
                 score += properties.agreementBonus();
             }
-            candidates.add(new Candidate(e, dense, byVector.indexOf(e.getId()) + 1, textOrder.indexOf(e.getId()) + 1,
-                    text, score));
+            candidates.add(new Candidate(id, dense, byVector.indexOf(id) + 1, textOrder.indexOf(id) + 1, text, score));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return candidates;
     }
 
-    private static double bestPhrasing(float[] query, KnowledgeEntry e) {
-        double best = e.getVector() == null ? 0 : TextEmbedder.cosine(query, e.getVector());
-        for (float[] v : VectorCodec.decodeAll(e.getPhrasingVectors(), EmbeddingConfiguration.DIMENSIONS)) {
+    private static double bestPhrasing(float[] query, String encoded) {
+        double best = 0;
+        for (float[] v : VectorCodec.decodeAll(encoded, EmbeddingConfiguration.DIMENSIONS)) {
             best = Math.max(best, TextEmbedder.cosine(query, v));
         }
         return best;

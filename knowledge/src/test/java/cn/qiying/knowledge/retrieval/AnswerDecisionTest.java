@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.qiying.knowledge.Decision;
-import cn.qiying.knowledge.entry.KnowledgeEntry;
 
 class AnswerDecisionTest {
 
@@ -38,6 +37,6 @@ class AnswerDecisionTest {
     }
 
     private static List<Candidate> ranked(double... scores) {
-        return java.util.Arrays.stream(scores).mapToObj(s -> new Candidate(new KnowledgeEntry(), s, 1, 1, 0, s)).toList();
+        return java.util.Arrays.stream(scores).mapToObj(s -> new Candidate("kb-" + s, s, 1, 1, 0, s)).toList();
     }
 }

@@ -88,11 +88,11 @@ class KnowledgeEvaluationTest {
             Candidate top = ranked.isEmpty() ? null : ranked.get(0);
             Candidate second = ranked.size() > 1 ? ranked.get(1) : null;
             signals.append(String.join("\t", q.replace('\t', ' '), "", "",
-                    top == null ? "" : top.entry().getId(), f(top == null ? 0 : top.score()),
+                    top == null ? "" : top.id(), f(top == null ? 0 : top.score()),
                     f(top == null ? 0 : top.dense()), f(top == null ? 0 : top.score() - (second == null ? 0 : second.score())),
                     String.valueOf(top == null ? 0 : top.textRank()), String.valueOf(top == null ? 0 : top.vectorRank()),
                     f(second == null ? 0 : second.dense()))).append('\n');
-            return new Outcome(ranked.stream().limit(5).map(c -> c.entry().getId()).toList(), decision.decide(ranked));
+            return new Outcome(ranked.stream().limit(5).map(c -> c.id()).toList(), decision.decide(ranked));
         };
         Systemish vector = q -> always(retrieval.vectorRanking(q, null, 5));
         Systemish text = q -> always(retrieval.textRanking(q, null, 5));

@@ -1,0 +1,143 @@
+package cn.qiying.knowledge.retrieval;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.qiying.knowledge.KnowledgeSearch;
+import cn.qiying.knowledge.KnowledgeTest;
+import cn.qiying.knowledge.embedding.VectorCodec;
+import cn.qiying.knowledge.entry.KnowledgeEntry;
+import cn.qiying.knowledge.entry.KnowledgeEntryRepository;
+import cn.qiying.knowledge.importing.ImportFormat;
+import cn.qiying.knowledge.importing.ImportReport;
+import cn.qiying.knowledge.importing.KnowledgeImport;
+import cn.qiying.testing.ProjectRoot;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code make bench}: import throughput (embedding included) and search latency (p50/p99 of
+ * {@link KnowledgeSearch#ask}) with the 155 demo entries and with 40,000 (the demo entries plus synthetic neighbours
+ * of their vectors). Writes target/reports/bench-knowledge.md.
+ */
+@Tag("bench")
+@KnowledgeTest
+class KnowledgeBenchmarkTest {
+
+    static final int LARGE = 40_000;
+
+    @Autowired
+    KnowledgeImport imports;
+    @Autowired
+    KnowledgeSearch search;
+    @Autowired
+    KnowledgeEntryRepository repository;
+
+    @Test
+    void benchmark() throws Exception {
+        Path root = ProjectRoot.find();
+        byte[] demo = Files.readAllBytes(root.resolve("config/src/main/resources/demo/knowledge.jsonl"));
+        List<String> queries = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("knowledge/src/test/resources/eval/queries.jsonl"))) {
+            if (!line.isBlank()) {
+                queries.add(JsonMapper.builder().build().readTree(line).get("query").asString());
+            }
+        }
+        StringBuilder md = new StringBuilder("# Knowledge benchmark\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s. Each query is one `KnowledgeSearch.ask` "
+                + "(embedding, FT.EXPLAINCLI, KNN, full text, re-rank, decision).%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+
+        long t0 = System.nanoTime();
+        ImportReport first = imports.run(demo, ImportFormat.JSONL, "bench");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        md.append(String.format(Locale.ROOT, "Import of the demo file (JSON Lines, %d entries, %d phrasings embedded): "
+                + "%.1f s, **%.1f entries/s** (%s).%n%n", first.imported(), phrasings(demo), seconds,
+                first.imported() / seconds, first.state()));
+
+        md.append("| entries | pass | queries | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+        latency(md, "155", "cold (query embedded)", queries);
+        latency(md, "155", "warm (embedding cached)", queries);
+
+        long t1 = System.nanoTime();
+        int synthetic = expand(LARGE - (int) repository.count());
+        double expandSeconds = (System.nanoTime() - t1) / 1e9;
+        Thread.sleep(2000); // let the index catch up with the last writes
+        latency(md, String.valueOf(repository.count()), "cold (new phrasing)", queries.stream().map(q -> q + "呢").toList());
+        latency(md, String.valueOf(repository.count()), "warm (embedding cached)", queries);
+        md.append(String.format(Locale.ROOT, "%nThe %d synthetic entries (copies of the demo entries with noisy "
+                + "vectors, stored without embedding) were written in %.1f s.%n", synthetic, expandSeconds));
+
+        Path reports = root.resolve("knowledge/target/reports");
+        Files.createDirectories(reports);
+        Files.writeString(reports.resolve("bench-knowledge.md"), md, StandardCharsets.UTF_8);
+        System.out.println(md);
+    }
+
+    private void latency(StringBuilder md, String entries, String pass, List<String> queries) {
+        double[] ms = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long t = System.nanoTime();
+            search.ask(queries.get(i), null);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f |%n", entries, pass, ms.length,
+                ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.99) - 1], ms[ms.length - 1]));
+    }
+
+    private int expand(int count) {
+        List<KnowledgeEntry> seeds = new ArrayList<>();
+        repository.findAll().forEach(seeds::add);
+        Random random = new Random(42);
+        List<KnowledgeEntry> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            KnowledgeEntry s = seeds.get(i % seeds.size());
+            KnowledgeEntry e = new KnowledgeEntry();
+            e.setId("syn-" + i);
+            e.setQuestion(s.getQuestion() + "（" + (i / seeds.size() + 1) + "号园区）");
+            e.setAnswer(s.getAnswer());
+            e.setCategory(s.getCategory());
+            e.setDepartment(s.getDepartment());
+            e.setState(KnowledgeEntry.LIVE);
+            float[] v = s.getVector().clone();
+            double norm = 0;
+            for (int d = 0; d < v.length; d++) {
+                v[d] += (float) (random.nextGaussian() * 0.03);
+                norm += v[d] * v[d];
+            }
+            for (int d = 0; d < v.length; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+            }
+            e.setVector(v);
+            e.setPhrasingVectors(VectorCodec.encodeAll(List.of(v)));
+            batch.add(e);
+            if (batch.size() == 500) {
+                repository.saveAll(batch);
+                batch.clear();
+            }
+        }
+        repository.saveAll(batch);
+        return count;
+    }
+
+    private static int phrasings(byte[] jsonl) {
+        int n = 0;
+        for (String line : new String(jsonl, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                n += 1 + JsonMapper.builder().build().readTree(line).get("similarQuestions").size();
+            }
+        }
+        return n;
+    }
+
+}
