@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.bot.UserMessage;
+import cn.qiying.channels.media.MediaStore;
 import cn.qiying.channels.wechat.ReplyWindow;
 
 /**
@@ -26,9 +27,11 @@ public class AnswerCallback {
     private final ConverseOnCallback converse;
     private final Clock clock;
     private final ReplyWindow replyWindow;
+    private final MediaStore media;
 
     AnswerCallback(OpenCallback open, FirstDelivery firstDelivery, ConverseOnCallback converse, Clock clock,
-                   ReplyWindow replyWindow) {
+                   ReplyWindow replyWindow, MediaStore media) {
+        this.media = media;
         this.replyWindow = replyWindow;
         this.open = open;
         this.firstDelivery = firstDelivery;
@@ -45,6 +48,9 @@ public class AnswerCallback {
         }
         if (message.kind() != UserMessage.Kind.UNSUBSCRIBE) {
             replyWindow.opened(account.channel(), message.openId());
+        }
+        if (message.media() != null) {
+            media.keepLater(account.channel(), message.media().mediaId());
         }
         Optional<String> text = converse.converse(message, account.passive());
         if (text.isEmpty()) {

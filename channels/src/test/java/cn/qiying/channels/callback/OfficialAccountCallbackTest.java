@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.qiying.bot.UserMessage;
 import cn.qiying.channels.ChannelsIntegrationTest;
+import cn.qiying.channels.StaffHttp;
 import cn.qiying.channels.wechat.UndeliveredMessages;
 import cn.qiying.testing.FakeWeChatServer;
 import cn.qiying.testing.WeChatCallbackClient;
@@ -202,6 +204,19 @@ class OfficialAccountCallbackTest extends ChannelsIntegrationTest {
         assertThat(received.get(1).text()).isEqualTo("我要投诉");
         assertThat(received.get(1).media().mediaId()).isEqualTo("VOICE_1");
         assertThat(received.get(2).text()).isEqualTo("历下区泺源大街 (36.66, 117.02)");
+
+        // WeChat keeps temporary media 3 days: the picture is fetched at once and kept for staff
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(WECHAT.requests("/cgi-bin/media/get"))
+                .anySatisfy(r -> assertThat(r.param("media_id")).isEqualTo("MEDIA_1")));
+        StaffHttp staff = new StaffHttp(base());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<byte[]> picture = staff.getBytes("/api/media/mp/MEDIA_1", true);
+            assertThat(picture.statusCode()).isEqualTo(200);
+            assertThat(picture.body()).isEqualTo(FakeWeChatServer.PNG);
+            assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/png");
+        });
+        assertThat(staff.getBytes("/api/media/mp/MEDIA_1", false).statusCode()).isEqualTo(401);
+        assertThat(staff.getBytes("/api/media/other/MEDIA_1", true).statusCode()).isEqualTo(404);
     }
 
     @Test
