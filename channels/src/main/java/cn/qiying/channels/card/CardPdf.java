@@ -19,6 +19,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
  * the standard CJK font STSong-Light, which PDF readers provide.
  */
 @Component
+// OpenPDF 3 needs Java 21 and has other packages: without the Java 17 line (2.x) on the class path there are no PDFs
+@ConditionalOnClass(name = "com.lowagie.text.Document")
 public class CardPdf {
 
     private static final Logger log = LoggerFactory.getLogger(CardPdf.class);

@@ -89,8 +89,8 @@ public class WeChatMessenger implements Messenger {
 
     private Delivery officialAccount(Push push) {
         // a simulator user (demo mode) has no WeChat: customer-service messages reach the simulator's outbox
-        Template template = push.openId() != null && push.openId().startsWith(SimulatorOutbox.PREFIX) ? null
-                : template(properties.mp(), push);
+        Template template = push.openId() != null && push.openId().startsWith(SimulatorOutbox.PREFIX)
+                || !properties.mp().configured() ? null : template(properties.mp(), push);
         if (template != null) {
             try {
                 WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(push.openId())
@@ -110,7 +110,7 @@ public class WeChatMessenger implements Messenger {
     }
 
     private Delivery miniProgram(Push push) {
-        Template template = template(properties.ma(), push);
+        Template template = properties.ma().configured() ? template(properties.ma(), push) : null;
         Delivery subscribe = null;
         if (template != null) {
             try {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,10 +36,11 @@ class CardController {
     private final IssueCard issueCard;
     private final ServiceCardRepository cards;
     private final CardQrCode qr;
-    private final CardPdf pdf;
+    private final ObjectProvider<CardPdf> pdf;
     private final WeChatCardCodes wechatCodes;
 
-    CardController(IssueCard issueCard, ServiceCardRepository cards, CardQrCode qr, CardPdf pdf, WeChatCardCodes wechatCodes) {
+    CardController(IssueCard issueCard, ServiceCardRepository cards, CardQrCode qr, ObjectProvider<CardPdf> pdf,
+                   WeChatCardCodes wechatCodes) {
         this.wechatCodes = wechatCodes;
         this.issueCard = issueCard;
         this.cards = cards;
@@ -135,7 +137,16 @@ class CardController {
     private ResponseEntity<byte[]> pdf(List<ServiceCard> chosen, String name) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_-]", "") + ".pdf\"")
-                .body(pdf.render(chosen));
+                .body(renderer().render(chosen));
+    }
+
+    private CardPdf renderer() {
+        CardPdf renderer = pdf.getIfAvailable();
+        if (renderer == null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "printable cards need OpenPDF 2.x (com.github.librepdf:openpdf:2.0.5) on the class path");
+        }
+        return renderer;
     }
 
     private ServiceCard find(String code) {

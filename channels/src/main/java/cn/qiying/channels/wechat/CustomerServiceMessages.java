@@ -27,7 +27,11 @@ public class CustomerServiceMessages {
     private final SimulatorOutbox simulator;
     private final ReplyWindow window;
 
-    public CustomerServiceMessages(WxMpService mp, WxMaService ma, SimulatorOutbox simulator, ReplyWindow window) {
+    private final WeChatProperties properties;
+
+    public CustomerServiceMessages(WxMpService mp, WxMaService ma, SimulatorOutbox simulator, ReplyWindow window,
+                                   WeChatProperties properties) {
+        this.properties = properties;
         this.mp = mp;
         this.ma = ma;
         this.simulator = simulator;
@@ -38,6 +42,10 @@ public class CustomerServiceMessages {
         if (simulator.accepts(openId)) {
             simulator.add(openId, text);
             return Delivery.sent();
+        }
+        WeChatProperties.Account account = "mp".equals(channel) ? properties.mp() : "ma".equals(channel) ? properties.ma() : null;
+        if (account == null || !account.configured()) {
+            return Delivery.refused("channel " + channel + " is not configured");
         }
         if (!window.take(channel, openId)) {
             return Delivery.refused("the 48-hour customer-service window is closed or its 5 messages are spent");

@@ -1,5 +1,7 @@
 package cn.qiying.channels.wechat;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,8 @@ import me.chanjar.weixin.mp.config.WxMpHostConfig;
 @EnableConfigurationProperties(WeChatProperties.class)
 class WeChatClients {
 
+    private static final Logger log = LoggerFactory.getLogger(WeChatClients.class);
+
     WeChatClients(WeChatProperties properties) {
         // WxJava builds every client from one shared builder, prepared once: set its time-outs before the first client
         int millis = (int) properties.apiTimeout().toMillis();
@@ -30,7 +34,7 @@ class WeChatClients {
     @Bean
     WxMpService wxMpService(WeChatProperties properties, SharedAccessTokens tokens) {
         WeChatProperties.Account mp = properties.mp();
-        SharedTokenMpConfig config = new SharedTokenMpConfig(tokens, mp.appId());
+        SharedTokenMpConfig config = new SharedTokenMpConfig(tokens, appId(mp, "mp"));
         config.setSecret(mp.secret());
         config.setToken(mp.token());
         config.setAesKey(mp.aesKey());
@@ -45,7 +49,7 @@ class WeChatClients {
     @Bean
     WxMaService wxMaService(WeChatProperties properties, SharedAccessTokens tokens) {
         WeChatProperties.Account ma = properties.ma();
-        SharedTokenMaConfig config = new SharedTokenMaConfig(tokens, ma.appId());
+        SharedTokenMaConfig config = new SharedTokenMaConfig(tokens, appId(ma, "ma"));
         config.setSecret(ma.secret());
         config.setToken(ma.token());
         config.setAesKey(ma.aesKey());
@@ -55,6 +59,15 @@ class WeChatClients {
         service.setWxMaConfig(config);
         service.setMaxRetryTimes(0);
         return service;
+    }
+
+    /** WxJava refuses a null appid; an account left unconfigured gets a placeholder and is never called. */
+    private static String appId(WeChatProperties.Account account, String channel) {
+        if (account.configured()) {
+            return account.appId();
+        }
+        log.info("qiying.wechat.{}.app-id is not set: the {} channel is off", channel, channel);
+        return "unconfigured-" + channel;
     }
 
     private static String apiBase(WeChatProperties properties) {
