@@ -17,7 +17,10 @@ final class PushText {
             return push.text();
         }
         String ticket = push.ticketNo() == null ? "" : push.ticketNo();
-        String status = TemplateData.value(push, "status");
+        String status = TemplateData.value(push, "statusLabel");
+        if (status.isEmpty()) {
+            status = TemplateData.value(push, "status");
+        }
         return status.isEmpty()
                 ? messages.getMessage("channels.push.progress", new Object[] {ticket}, Locale.SIMPLIFIED_CHINESE)
                 : messages.getMessage("channels.push.status", new Object[] {ticket, status}, Locale.SIMPLIFIED_CHINESE);

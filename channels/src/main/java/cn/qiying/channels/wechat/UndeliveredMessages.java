@@ -1,6 +1,7 @@
 package cn.qiying.channels.wechat;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -32,6 +33,18 @@ public class UndeliveredMessages {
         redis.xadd(KEY, XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(CAP).approximateTrimming(),
                 Map.of("channel", channel, "openId", openId, "text", text, "reason", String.valueOf(reason),
                         "at", clock.instant().toString()));
+    }
+
+    /** One undelivered message, for staff. */
+    public record Entry(String id, String channel, String openId, String text, String reason, String at) {
+    }
+
+    /** The latest undelivered messages, newest first. */
+    public List<Entry> latest(int count) {
+        return redis.xrevrange(KEY, (StreamEntryID) null, (StreamEntryID) null, count).stream()
+                .map(e -> new Entry(e.getID().toString(), e.getFields().get("channel"), e.getFields().get("openId"),
+                        e.getFields().get("text"), e.getFields().get("reason"), e.getFields().get("at")))
+                .toList();
     }
 
     public long count() {

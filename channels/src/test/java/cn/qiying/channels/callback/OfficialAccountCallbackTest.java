@@ -181,6 +181,10 @@ class OfficialAccountCallbackTest extends ChannelsIntegrationTest {
         assertThat(mpClient(Mode.PLAIN).text(USER, "超限").isSuccess()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> undelivered.count() == before + 1);
         assertThat(WECHAT.requests("/cgi-bin/message/custom/send")).hasSize(1);
+        StaffHttp staff = new StaffHttp(base());
+        assertThat(staff.get("/api/wechat/undelivered?limit=5", true).body())
+                .contains("收到：超限").contains("45047").contains(USER);
+        assertThat(staff.get("/api/wechat/undelivered", false).statusCode()).isEqualTo(401);
     }
 
     @Test

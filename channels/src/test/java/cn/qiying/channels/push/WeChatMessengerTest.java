@@ -44,6 +44,15 @@ class WeChatMessengerTest extends ChannelsIntegrationTest {
     }
 
     @Test
+    void aPushWithoutTextIsToldByItsStatusLabel() {
+        Push push = new Push(UUID.randomUUID().toString(), "mp", MP_APP_ID, mpUser, Push.Kind.STATUS, "JN20260930009", null,
+                Map.of("status", "assigned", "statusLabel", "已转交承办部门"));
+        assertThat(messenger.deliver(push).outcome()).isEqualTo(Outcome.SENT);
+        assertThat(WECHAT.requests(CUSTOM)).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("JN20260930009").contains("已转交承办部门"));
+    }
+
+    @Test
     void concurrentDeliveriesOfOnePushSendOnce() throws Exception {
         Push push = mp("并发");
         ExecutorService pool = Executors.newFixedThreadPool(4);
