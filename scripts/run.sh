@@ -20,6 +20,11 @@ trap 'stop_redis; exit 130' INT TERM
 mvn -B -q -DskipTests package
 export SPRING_DATA_REDIS_URL="$url"
 export QIYING_DEMO_ENABLED="${QIYING_DEMO_ENABLED:-true}"
+# the demo official account the simulator plays (no real WeChat account behind it; sends go nowhere)
+if [ "$QIYING_DEMO_ENABLED" = true ] && [ -z "${QIYING_WECHAT_MP_APPID:-}" ]; then
+  export QIYING_WECHAT_MP_APPID=wxdemo00000000001 QIYING_WECHAT_MP_SECRET=demo-secret \
+         QIYING_WECHAT_MP_TOKEN=qiyingdemo QIYING_WECHAT_MP_AESKEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG
+fi
 echo "Qiying on http://localhost:${SERVER_PORT:-8080} (Redis $url); Ctrl-C stops it"
 # in the foreground: Ctrl-C reaches the JVM (graceful shutdown), then the EXIT trap stops Redis
 java ${JAVA_OPTS:-} -jar config/target/qiying.jar
