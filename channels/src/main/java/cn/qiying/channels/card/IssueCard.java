@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import cn.qiying.handoff.routing.Departments;
 import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -21,9 +22,12 @@ public class IssueCard {
     private final UnifiedJedis redis;
     private final Clock clock;
     private final String prefix;
+    private final Departments departments;
 
-    public IssueCard(ServiceCardRepository cards, UnifiedJedis redis, Clock clock, CardProperties properties) {
+    public IssueCard(ServiceCardRepository cards, UnifiedJedis redis, Clock clock, CardProperties properties,
+                     Departments departments) {
         this.cards = cards;
+        this.departments = departments;
         this.redis = redis;
         this.clock = clock;
         this.prefix = properties.codePrefix().toUpperCase(Locale.ROOT);
@@ -37,9 +41,13 @@ public class IssueCard {
         check("部门", department);
         check("区县", district);
         check("地点", place);
+        // every appeal from the card goes to this department: a name that does not resolve would make them all fail
+        String departmentName = trim(department) == null ? null : departments.resolve(department.trim())
+                .map(d -> d.name())
+                .orElseThrow(() -> new IllegalArgumentException("部门「" + department.trim() + "」不存在"));
         long number = redis.incr(Keys.of("card-seq"));
         String code = prefix + String.format(Locale.ROOT, "%04d", number);
-        return cards.save(new ServiceCard(code, title.trim(), trim(department), trim(district), trim(place),
+        return cards.save(new ServiceCard(code, title.trim(), departmentName, trim(district), trim(place),
                 clock.instant().toString()));
     }
 

@@ -6,12 +6,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -22,6 +24,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PRTokeniser;
 
+import cn.qiying.handoff.routing.Department;
+import cn.qiying.handoff.routing.Departments;
 import cn.qiying.channels.ChannelsIntegrationTest;
 import cn.qiying.channels.StaffHttp;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +36,27 @@ class ServiceCardTest extends ChannelsIntegrationTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private StaffHttp http;
 
+    @Autowired
+    Departments departments;
+
     @BeforeEach
     void client() {
         http = new StaffHttp(base());
+        departments.save(new Department("scjgj", "市场监管局", List.of("历下区")));
+    }
+
+    @Test
+    void aCardForADepartmentThatDoesNotExistIsABadRequest() {
+        HttpResponse<String> response = http.postJson("/api/cards", "{\"title\":\"服务卡\",\"department\":\"不存在局\"}", true);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("部门「不存在局」不存在");
+    }
+
+    @Test
+    void aCardNamesItsDepartmentByNameEvenWhenGivenItsId() {
+        HttpResponse<String> created = http.postJson("/api/cards", "{\"title\":\"服务卡\",\"department\":\"scjgj\"}", true);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).get("department").asText()).isEqualTo("市场监管局");
     }
 
     @Test
