@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B
 JAR := config/target/qiying.jar
 
-.PHONY: run test build bench eval redis clean
+.PHONY: run test build bench eval screenshots redis clean
 
 ## make run: Redis (data in ./var/redis), build, start the app in demo mode on :8080; Ctrl-C stops both
 run:
@@ -25,6 +25,11 @@ bench:
 	@scripts/provision-test.sh
 	$(MVN) -q -Pbench install
 	@cat */target/reports/bench*.md 2>/dev/null || echo "no benchmark reports"
+
+## make screenshots: the browser tests, saving their pictures to docs/screenshots/ (shown in the README)
+screenshots:
+	@scripts/provision-test.sh
+	QIYING_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MVN) -q install -Dtest='*BrowserTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 ## make build: the runnable jar only
 build:
