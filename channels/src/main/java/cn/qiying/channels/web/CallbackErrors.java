@@ -13,7 +13,7 @@ import cn.qiying.channels.callback.CallbackRefusedException;
 import cn.qiying.channels.callback.MalformedCallbackException;
 
 /** Callbacks that are not from WeChat for us get 403, unreadable ones 400; neither says more than needed. */
-@RestControllerAdvice(assignableTypes = {MpCallbackController.class, MaCallbackController.class})
+@RestControllerAdvice(assignableTypes = WeChatCallbackController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CallbackErrors {
 
