@@ -15,13 +15,41 @@ public interface Conversations {
     /** Puts the user in the queue for a human; says where it stands and whether staff are on duty now. */
     HumanRequest requestHuman(String userKey, String channel, String appId, String openId);
 
-    /** Back to the bot. */
+    /** Back to the bot (and no agent holds it any more). */
     void handBack(String userKey);
 
     /** The last {@code last} entries, oldest first. */
     List<Entry> transcript(String userKey, int last);
 
+    /** Users waiting for a human, longest wait first. */
+    List<Waiting> waiting();
+
+    /** Conversations with a message in the last {@code withinHours}, most recent first. */
+    List<Live> recent(int withinHours, int limit);
+
+    /** The staff user holding the conversation, if any. */
+    java.util.Optional<String> agent(String userKey);
+
+    /**
+     * Atomically gives the conversation to {@code agent} unless another agent holds it: the user leaves the queue and
+     * the bot falls silent. Returns the holder afterwards (the caller won when it is its own name).
+     */
+    String claim(String userKey, String agent);
+
+    /** Transcript entries after the stream id {@code afterId} ("0" or null: from the start of the kept log), oldest first. */
+    List<Logged> transcriptAfter(String userKey, String afterId, int max);
+
     enum Mode { BOT, WAITING, HUMAN }
+
+    record Waiting(String userKey, Instant since) {
+    }
+
+    record Live(String userKey, Instant lastAt, Mode mode, String agent) {
+    }
+
+    /** An entry with its stream id, for live views that resume where they stopped. */
+    record Logged(String id, Entry entry) {
+    }
 
     enum Direction { USER, BOT, AGENT }
 
@@ -34,5 +62,15 @@ public interface Conversations {
 
     static String userKey(String channel, String appId, String openId) {
         return channel + ":" + appId + ":" + openId;
+    }
+
+    /** channel, appId, openId of a userKey (appId may be empty; openIds and channels have no colon). */
+    static String[] identity(String userKey) {
+        int first = userKey.indexOf(':');
+        int last = userKey.lastIndexOf(':');
+        if (first < 0 || last == first) {
+            throw new IllegalArgumentException("not a conversation key: " + userKey);
+        }
+        return new String[] {userKey.substring(0, first), userKey.substring(first + 1, last), userKey.substring(last + 1)};
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,14 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * Conversations in Redis: {@code qiying:conversation:<userKey>:log} a capped stream of messages,
  * {@code qiying:conversation:<userKey>:mode} WAITING or HUMAN (absent: BOT), {@code qiying:conversation-queue} the
- * sorted set of users waiting for a human (by time asked), {@code qiying:conversation-users} userKey → identity.
+ * sorted set of users waiting for a human (by time asked), {@code qiying:conversation-users} userKey → identity,
+ * {@code qiying:conversation:<userKey>:agent} the staff user holding it, {@code qiying:conversation-recent} the sorted set
+ * of userKeys by their last message (a week kept).
  */
 @Service
 @EnableConfigurationProperties(ServiceHoursProperties.class)
@@ -33,6 +37,17 @@ class RedisConversations implements Conversations {
 
     static final String QUEUE = Keys.of("conversation-queue");
     static final String USERS = Keys.of("conversation-users");
+    static final String RECENT = Keys.of("conversation-recent");
+    private static final long KEEP_RECENT_MILLIS = 7L * 24 * 3600 * 1000;
+    // the holder stays, or the caller becomes the holder: mode HUMAN and out of the queue in the same step
+    private static final String CLAIM = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder and holder ~= ARGV[1] then return holder end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('SET', KEYS[2], 'HUMAN')
+            redis.call('ZREM', KEYS[3], ARGV[2])
+            return ARGV[1]
+            """;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H:mm");
 
     private final UnifiedJedis redis;
@@ -53,6 +68,10 @@ class RedisConversations implements Conversations {
         return Keys.of("conversation", userKey, "log");
     }
 
+    static String agentKey(String userKey) {
+        return Keys.of("conversation", userKey, "agent");
+    }
+
     static String modeKey(String userKey) {
         return Keys.of("conversation", userKey, "mode");
     }
@@ -62,6 +81,8 @@ class RedisConversations implements Conversations {
         Instant when = at == null ? clock.instant() : at;
         redis.xadd(log(userKey), XAddParams.xAddParams().maxLen(hours.transcriptLength()).approximateTrimming(),
                 Map.of("d", direction.name(), "t", text == null ? "" : text, "at", Long.toString(when.toEpochMilli())));
+        redis.zadd(RECENT, when.toEpochMilli(), userKey);
+        redis.zremrangeByScore(RECENT, 0, when.toEpochMilli() - KEEP_RECENT_MILLIS);
     }
 
     @Override
@@ -84,16 +105,60 @@ class RedisConversations implements Conversations {
         return new HumanRequest(position, withinServiceHours(clock.instant()), serviceHours());
     }
 
-    /** Staff took the conversation: the user leaves the queue. */
-    public void takeOver(String userKey) {
-        redis.set(modeKey(userKey), Mode.HUMAN.name());
-        redis.zrem(QUEUE, userKey);
+    @Override
+    public String claim(String userKey, String agent) {
+        return String.valueOf(redis.eval(CLAIM, List.of(agentKey(userKey), modeKey(userKey), QUEUE), List.of(agent, userKey)));
+    }
+
+    @Override
+    public Optional<String> agent(String userKey) {
+        return Optional.ofNullable(redis.get(agentKey(userKey)));
     }
 
     @Override
     public void handBack(String userKey) {
-        redis.del(modeKey(userKey));
+        redis.del(modeKey(userKey), agentKey(userKey));
         redis.zrem(QUEUE, userKey);
+    }
+
+    @Override
+    public List<Waiting> waiting() {
+        List<Waiting> out = new ArrayList<>();
+        for (Tuple t : redis.zrangeWithScores(QUEUE, 0, 199)) {
+            out.add(new Waiting(t.getElement(), Instant.ofEpochMilli((long) t.getScore())));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Live> recent(int withinHours, int limit) {
+        long now = clock.millis();
+        List<Live> out = new ArrayList<>();
+        for (Tuple t : redis.zrevrangeByScoreWithScores(RECENT, Double.POSITIVE_INFINITY, now - withinHours * 3600_000.0, 0, limit)) {
+            String userKey = t.getElement();
+            out.add(new Live(userKey, Instant.ofEpochMilli((long) t.getScore()), mode(userKey), agent(userKey).orElse(null)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Logged> transcriptAfter(String userKey, String afterId, int max) {
+        StreamEntryID start = afterId == null || afterId.isBlank() || "0".equals(afterId) ? StreamEntryID.MINIMUM_ID
+                : new StreamEntryID(afterId);
+        List<StreamEntry> entries = redis.xrange(log(userKey), start, StreamEntryID.MAXIMUM_ID, max + 1);
+        List<Logged> out = new ArrayList<>();
+        for (StreamEntry e : entries) {
+            if (e.getID().equals(start)) {
+                continue; // XRANGE is inclusive
+            }
+            out.add(new Logged(e.getID().toString(), entry(e)));
+        }
+        return out.size() > max ? out.subList(0, max) : out;
+    }
+
+    private static Entry entry(StreamEntry e) {
+        Map<String, String> f = e.getFields();
+        return new Entry(Direction.valueOf(f.get("d")), f.get("t"), Instant.ofEpochMilli(Long.parseLong(f.get("at"))));
     }
 
     @Override
@@ -104,8 +169,7 @@ class RedisConversations implements Conversations {
         List<StreamEntry> entries = redis.xrevrange(log(userKey), StreamEntryID.MAXIMUM_ID, StreamEntryID.MINIMUM_ID, last);
         List<Entry> out = new ArrayList<>();
         for (StreamEntry e : entries) {
-            Map<String, String> f = e.getFields();
-            out.add(new Entry(Direction.valueOf(f.get("d")), f.get("t"), Instant.ofEpochMilli(Long.parseLong(f.get("at")))));
+            out.add(entry(e));
         }
         Collections.reverse(out);
         return out;

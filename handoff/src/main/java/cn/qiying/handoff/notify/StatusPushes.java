@@ -3,7 +3,6 @@ package cn.qiying.handoff.notify;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +32,6 @@ class StatusPushes implements TicketEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StatusPushes.class);
     static final String REFUSED = Keys.of("push-refused");
-    private static final Set<TicketStatus> TOLD = Set.of(TicketStatus.ASSIGNED, TicketStatus.ACCEPTED, TicketStatus.CONTACTED,
-            TicketStatus.REPLIED, TicketStatus.REVIEWED, TicketStatus.REJECTED, TicketStatus.MERGED, TicketStatus.REOPENED,
-            TicketStatus.CLOSED);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockConfiguration.SHANGHAI);
 
     private final ObjectProvider<Messenger> messenger;
@@ -43,8 +39,11 @@ class StatusPushes implements TicketEventHandler {
     private final UnifiedJedis redis;
     private final StatusLabels labels;
     private final Departments departments;
+    private final PushTexts texts;
 
-    StatusPushes(ObjectProvider<Messenger> messenger, TicketStore tickets, UnifiedJedis redis, StatusLabels labels, Departments departments) {
+    StatusPushes(ObjectProvider<Messenger> messenger, TicketStore tickets, UnifiedJedis redis, StatusLabels labels, Departments departments,
+                 PushTexts texts) {
+        this.texts = texts;
         this.messenger = messenger;
         this.tickets = tickets;
         this.redis = redis;
@@ -59,7 +58,7 @@ class StatusPushes implements TicketEventHandler {
 
     @Override
     public boolean handle(TicketEvent event) {
-        if (!(event.statusChanged() || "reply".equals(event.action())) || !TOLD.contains(event.to())) {
+        if (!(event.statusChanged() || "reply".equals(event.action())) || !texts.told(event.to())) {
             return true;
         }
         Messenger port = messenger.getIfAvailable();
@@ -99,7 +98,6 @@ class StatusPushes implements TicketEventHandler {
 
     private Push statusPush(TicketEvent event, Ticket t) {
         String label = labels.label(event.to());
-        String dept = t.getDepartment() == null ? "" : labels.text("push.status.department", departments.nameOf(t.getDepartment()));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ticketNo", t.getNo());
         fields.put("status", event.to().json());
@@ -110,12 +108,12 @@ class StatusPushes implements TicketEventHandler {
         }
         var s = t.getSource();
         return new Push("status:" + event.id(), s.channel(), s.appId(), s.openId(), Push.Kind.STATUS, t.getNo(),
-                labels.text("push.status", t.getNo(), label, dept).trim(), fields);
+                texts.status(t.getNo(), event.to(), t.getDepartment()), fields);
     }
 
     private Push ratingPush(TicketEvent event, Ticket t) {
         var s = t.getSource();
         return new Push("rating:" + event.id(), s.channel(), s.appId(), s.openId(), Push.Kind.RATING_PROMPT, t.getNo(),
-                labels.text("push.rating", t.getNo()), Map.of("ticketNo", t.getNo()));
+                texts.ratingPrompt(t.getNo()), Map.of("ticketNo", t.getNo()));
     }
 }

@@ -1,6 +1,9 @@
 package cn.qiying.handoff.staff;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import cn.qiying.platform.web.PublicPaths;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 
 /**
  * Staff authentication: HTTP Basic for the REST API and a session for the console. Paths that modules declare
@@ -47,14 +53,40 @@ class StaffSecurity {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("qiying");
         http.authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll()
-                        .requestMatchers("/login").permitAll()
+                        .requestMatchers("/login", "/console/console.css").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // the API answers 401 with a Basic challenge, never a redirect to the login page
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basic, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
-                // the REST API is called with Basic credentials, not from a browser form
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(StaffSecurity::apiWithoutSession));
         return http.build();
+    }
+
+    /**
+     * The REST API called with Basic credentials, or with no session at all, needs no CSRF token: a forged request
+     * rides on a browser's session cookie, so the console's own calls to {@code /api/**} (session cookie) must send
+     * the token in the {@code X-CSRF-TOKEN} header.
+     */
+    static boolean apiWithoutSession(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            return false;
+        }
+        String authorization = request.getHeader("Authorization");
+        return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
+                || request.getRequestedSessionId() == null;
+    }
+
+    /** Console sessions end after {@code qiying.console.session-timeout} of inactivity (default 30 minutes). */
+    @Bean
+    HttpSessionListener consoleSessionTimeout(@Value("${qiying.console.session-timeout:30m}") Duration timeout) {
+        return new HttpSessionListener() {
+            @Override
+            public void sessionCreated(HttpSessionEvent event) {
+                event.getSession().setMaxInactiveInterval((int) Math.max(60, timeout.toSeconds()));
+            }
+        };
     }
 }

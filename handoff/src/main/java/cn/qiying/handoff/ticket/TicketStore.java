@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.qiying.handoff.appeal.Rating;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.SortingOrder;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -31,6 +32,8 @@ import redis.clients.jedis.search.schemafields.TextField;
 public class TicketStore {
 
     private static final Logger log = LoggerFactory.getLogger(TicketStore.class);
+    /** The search flag of tickets rated unsatisfied. */
+    public static final String UNSATISFIED = "unsatisfied";
     private static final long NO_DEADLINE = 253402300799000L; // 9999-12-31, sorts last
     private static final long EVENTS_MAXLEN = 1_000_000;
 
@@ -207,7 +210,11 @@ public class TicketStore {
         f.put("openId", s == null ? "" : nz(s.openId()));
         f.put("uscc", t.getEnterprise() == null ? "" : nz(t.getEnterprise().uscc()));
         f.put("enterprise", t.getEnterprise() == null ? "" : nz(t.getEnterprise().name()));
-        f.put("flags", String.join(",", t.getFlags().names()));
+        List<String> flags = new ArrayList<>(t.getFlags().names());
+        if (t.getRating() != null && t.getRating().rating() == Rating.UNSATISFIED) {
+            flags.add(UNSATISFIED); // searchable only: the console's queue of unsatisfied ratings
+        }
+        f.put("flags", String.join(",", flags));
         f.put("text", nz(t.getDescription()));
         f.put("receivedAt", Long.toString(t.getReceivedAt().toEpochMilli()));
         Milestones d = t.getDeadlines();

@@ -42,6 +42,16 @@ public class TicketTransitions {
         return actor.seesAll() || (actor.is(StaffRole.HANDLER) && ticket.involves(actor.department()));
     }
 
+    /** Whether the actor may take the action on the ticket now: what {@link #perform} checks before it writes. */
+    public static boolean allows(Actor actor, Ticket ticket, TicketAction action) {
+        return visible(actor, ticket) && action.permits(actor, ticket) && statusAllows(ticket, action);
+    }
+
+    private static boolean statusAllows(Ticket ticket, TicketAction action) {
+        TicketStatus target = action.target(ticket);
+        return target == null ? action.allowedWithoutMove(ticket) : ticket.getStatus().canMoveTo(target);
+    }
+
     public Ticket perform(String no, TicketAction action, Actor actor) {
         Ticket current = store.find(no).orElseThrow(() -> TicketProblems.notFound(no));
         if (!visible(actor, current)) {
@@ -51,8 +61,7 @@ public class TicketTransitions {
             throw TicketProblems.forbidden("对工单 " + no + " 执行 " + action.name());
         }
         TicketStatus target = action.target(current);
-        boolean allowed = target == null ? action.allowedWithoutMove(current) : current.getStatus().canMoveTo(target);
-        if (!allowed) {
+        if (!statusAllows(current, action)) {
             throw TicketProblems.illegalTransition(no, current.getStatus(), action.name(), labels.label(current.getStatus()));
         }
         Instant now = clock.instant();

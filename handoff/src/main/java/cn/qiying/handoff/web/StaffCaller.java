@@ -9,12 +9,12 @@ import cn.qiying.handoff.staff.StaffRole;
 import cn.qiying.handoff.ticket.TicketProblems;
 
 /** The staff user calling the API, as an actor of the domain. */
-final class StaffCaller {
+public final class StaffCaller {
 
     private StaffCaller() {
     }
 
-    static Actor current() {
+    public static Actor current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal staff && !staff.actor().roles().isEmpty()) {
             return staff.actor();
@@ -22,7 +22,7 @@ final class StaffCaller {
         throw TicketProblems.forbidden("访问：不是工作人员账号");
     }
 
-    static Actor requireAny(StaffRole... roles) {
+    public static Actor requireAny(StaffRole... roles) {
         Actor actor = current();
         for (StaffRole role : roles) {
             if (actor.is(role)) {

@@ -28,6 +28,7 @@ import cn.qiying.handoff.ticket.TicketAction;
 import cn.qiying.handoff.ticket.TicketIntake;
 import cn.qiying.handoff.ticket.TicketProblems;
 import cn.qiying.handoff.ticket.TicketQuery;
+import cn.qiying.handoff.ticket.TicketScope;
 import cn.qiying.handoff.ticket.TicketStatus;
 import cn.qiying.handoff.ticket.TicketStore;
 import cn.qiying.handoff.ticket.TicketTransitions;
@@ -79,14 +80,7 @@ class TicketController {
         }
         String dept = department == null || department.isBlank() ? null
                 : departments.resolve(department).map(d -> d.id()).orElseThrow(() -> TicketProblems.badRequest("部门「" + department + "」不存在"));
-        if (!actor.seesAll()) {
-            if (dept != null && !dept.equals(actor.department())) {
-                throw TicketProblems.forbidden("查看其他部门的工单");
-            }
-            dept = actor.department();
-        }
-        query = query.withDepartment(dept);
-        TicketQuery.Page result = store.search(query);
+        TicketQuery.Page result = store.search(TicketScope.of(actor, query, dept));
         return new Page(result.total(), page, size, result.tickets().stream().map(this::json).toList());
     }
 
@@ -100,7 +94,7 @@ class TicketController {
     @PostMapping("/{no}/{action}")
     TicketJsonView act(@PathVariable String no, @PathVariable String action, @RequestBody(required = false) JsonNode body) {
         Actor actor = StaffCaller.current();
-        return json(transitions.perform(no, action(action, body == null ? JSON.createObjectNode() : body), actor));
+        return json(transitions.perform(no, ActionRequests.parse(action, body == null ? JSON.createObjectNode() : body), actor));
     }
 
     @PostMapping("/import")
@@ -163,44 +157,5 @@ class TicketController {
         } catch (IllegalArgumentException e) {
             throw TicketProblems.badRequest(e.getMessage());
         }
-    }
-
-    static TicketAction action(String name, JsonNode b) {
-        try {
-            return switch (name) {
-                case "triage" -> new TicketAction.Triage(b.hasNonNull("complexity") ? Complexity.parse(b.get("complexity").asString()) : null,
-                        text(b, "category"));
-                case "reject" -> new TicketAction.Reject(text(b, "reason"));
-                case "merge" -> new TicketAction.Merge(text(b, "into"));
-                case "assign" -> new TicketAction.Assign(text(b, "department"), list(b, "coDepartments"));
-                case "accept" -> new TicketAction.Accept();
-                case "return" -> new TicketAction.Return(text(b, "reason"));
-                case "contact" -> new TicketAction.Contact(text(b, "note"));
-                case "reply" -> new TicketAction.Reply(text(b, "text"));
-                case "resolve" -> new TicketAction.Resolve(text(b, "result"));
-                case "review" -> new TicketAction.Review(b.hasNonNull("passed") && b.get("passed").isBoolean() ? b.get("passed").asBoolean() : null,
-                        text(b, "comment"));
-                case "reopen" -> new TicketAction.Reopen(text(b, "reason"));
-                case "close" -> new TicketAction.Close();
-                case "supervise" -> new TicketAction.Supervise(text(b, "reason"));
-                default -> throw TicketProblems.notFoundAction(name);
-            };
-        } catch (IllegalArgumentException e) {
-            throw TicketProblems.badRequest(e.getMessage());
-        }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static List<String> list(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        List<String> out = new ArrayList<>();
-        if (v != null && v.isArray()) {
-            v.forEach(item -> out.add(item.asString()));
-        }
-        return out;
     }
 }

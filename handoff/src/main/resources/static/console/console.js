@@ -1,0 +1,80 @@
+// 企应 staff console: countdowns, previews, and fetch() with the session's CSRF token. User text only ever goes through textContent.
+(function () {
+  'use strict';
+
+  function csrfHeaders(extra) {
+    var h = extra || {};
+    var name = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (name && token) { h[name.content] = token.content; }
+    return h;
+  }
+
+  function remaining(due, now) {
+    var ms = due - now, over = ms < 0;
+    ms = Math.abs(ms);
+    var d = Math.floor(ms / 86400000), h = Math.floor(ms % 86400000 / 3600000), m = Math.floor(ms % 3600000 / 60000);
+    var amount = d > 0 ? d + '天' + h + '小时' : (h > 0 ? h + '小时' + m + '分' : m + '分钟');
+    return { text: (over ? '已超期 ' : '剩余 ') + amount, over: over };
+  }
+
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('.countdown[data-deadline]').forEach(function (el) {
+      var due = Number(el.getAttribute('data-deadline'));
+      if (!due) { return; }
+      var r = remaining(due, now);
+      el.textContent = r.text;
+      el.classList.toggle('overdue', r.over);
+    });
+  }
+
+  // the assign form's preview follows the chosen department
+  function previews() {
+    var select = document.getElementById('assign-department');
+    var preview = document.getElementById('preview-assign');
+    if (!select || !preview || !preview.getAttribute('data-template')) { return; }
+    var update = function () {
+      var option = select.options[select.selectedIndex];
+      var name = option && option.value ? option.textContent : '（未选择）';
+      preview.querySelector('.text').textContent = preview.getAttribute('data-template').replace('__DEPT__', name);
+    };
+    select.addEventListener('change', update);
+    update();
+  }
+
+  window.qiying = {
+    csrfHeaders: csrfHeaders,
+    // JSON from the server or a Chinese message; a lost session goes back to the login page
+    fetchJson: function (url, options) {
+      var o = options || {};
+      o.credentials = 'same-origin';
+      o.headers = csrfHeaders(Object.assign({ 'Accept': 'application/json' }, o.headers || {}));
+      return fetch(url, o).then(function (res) {
+        if (res.redirected && res.url.indexOf('/login') >= 0) { window.location = res.url; throw new Error('登录已过期'); }
+        var type = res.headers.get('Content-Type') || '';
+        var body = type.indexOf('json') >= 0 ? res.json() : res.text();
+        return body.then(function (data) {
+          if (!res.ok) {
+            var detail = data && data.detail ? data.detail : (data && data.message ? data.message : ('HTTP ' + res.status));
+            if (data && data.errors) { detail += '：' + JSON.stringify(data.errors); }
+            throw new Error(detail);
+          }
+          return data;
+        });
+      });
+    },
+    text: function (tag, text, cls) {
+      var el = document.createElement(tag);
+      el.textContent = text == null ? '' : String(text);
+      if (cls) { el.className = cls; }
+      return el;
+    }
+  };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    tick();
+    setInterval(tick, 30000);
+    previews();
+  });
+})();
