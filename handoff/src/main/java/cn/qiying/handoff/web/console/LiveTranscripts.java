@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,10 +19,11 @@ import cn.qiying.handoff.conversation.Conversations;
 /**
  * Server-sent events of a conversation's new transcript entries. One thread polls the Redis stream of every open view
  * (XRANGE after the last id sent) twice a second, so a view costs no held Redis connection; the event id is the stream
- * id, so a browser that reconnects (Last-Event-ID) resumes where it stopped. A view ends when its agent lets go.
+ * id, so a browser that reconnects (Last-Event-ID) resumes where it stopped. A view ends when its agent lets go, and
+ * every view ends before the web server stops (an open stream would hold its shutdown).
  */
 @Component
-class LiveTranscripts implements DisposableBean {
+class LiveTranscripts implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveTranscripts.class);
     private static final long TIMEOUT_MILLIS = 10 * 60 * 1000L;
@@ -35,6 +36,7 @@ class LiveTranscripts implements DisposableBean {
     });
     private final Map<SseEmitter, View> views = new ConcurrentHashMap<>();
     private long ticks;
+    private volatile boolean running;
 
     private static final class View {
         final String userKey;
@@ -53,7 +55,22 @@ class LiveTranscripts implements DisposableBean {
 
     LiveTranscripts(Conversations conversations) {
         this.conversations = conversations;
+    }
+
+    @Override
+    public void start() {
         poller.scheduleWithFixedDelay(this::poll, 500, 500, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE; // stops first
     }
 
     SseEmitter open(String userKey, String agent, String afterId) {
@@ -96,7 +113,8 @@ class LiveTranscripts implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void stop() {
+        running = false;
         poller.shutdownNow();
         views.keySet().forEach(SseEmitter::complete);
         views.clear();

@@ -25,11 +25,16 @@ final class ConsoleClient {
 
     private final int port;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String token;
 
     ConsoleClient(int port) {
         this.port = port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    CookieManager cookies() {
+        return cookies;
     }
 
     static ConsoleClient loggedIn(int port, String user) {
