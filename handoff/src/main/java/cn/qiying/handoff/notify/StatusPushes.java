@@ -14,6 +14,7 @@ import cn.qiying.handoff.ticket.StatusLabels;
 import cn.qiying.handoff.ticket.Ticket;
 import cn.qiying.handoff.ticket.TicketEvent;
 import cn.qiying.handoff.ticket.TicketEventHandler;
+import cn.qiying.handoff.ticket.TicketEventHandler.Handled;
 import cn.qiying.handoff.ticket.TicketStatus;
 import cn.qiying.handoff.ticket.TicketStore;
 import cn.qiying.platform.redis.Keys;
@@ -57,41 +58,41 @@ class StatusPushes implements TicketEventHandler {
     }
 
     @Override
-    public boolean handle(TicketEvent event) {
+    public Handled handle(TicketEvent event) {
         if (!(event.statusChanged() || "reply".equals(event.action())) || !texts.told(event.to())) {
-            return true;
+            return Handled.finished();
         }
         Messenger port = messenger.getIfAvailable();
         Ticket ticket = tickets.find(event.no()).orElse(null);
         if (port == null || ticket == null || ticket.getSource() == null || !ticket.getSource().reachable()) {
-            return true; // nobody to tell, or no channel to tell them on
+            return Handled.finished(); // nobody to tell, or no channel to tell them on
         }
-        boolean done = send(port, statusPush(event, ticket));
-        if (done && event.to() == TicketStatus.REVIEWED) {
-            done = send(port, ratingPush(event, ticket));
+        Handled status = send(port, statusPush(event, ticket));
+        if (status.done() && event.to() == TicketStatus.REVIEWED) {
+            return send(port, ratingPush(event, ticket));
         }
-        return done;
+        return status;
     }
 
-    private boolean send(Messenger port, Push push) {
+    private Handled send(Messenger port, Push push) {
         String sentKey = Keys.of("push-sent", push.id());
         if (redis.exists(sentKey)) {
-            return true;
+            return Handled.finished();
         }
         Messenger.Delivery delivery = port.deliver(push);
         switch (delivery.outcome()) {
             case SENT -> {
                 redis.set(sentKey, "1", SetParams.setParams().ex(30L * 24 * 3600));
-                return true;
+                return Handled.finished();
             }
             case REFUSED -> {
                 redis.hset(REFUSED, push.id(), delivery.reason() == null ? "" : delivery.reason());
                 log.info("push {} refused: {}", push.id(), delivery.reason());
-                return true;
+                return Handled.finished();
             }
             default -> {
                 log.info("push {} to retry: {}", push.id(), delivery.reason());
-                return false;
+                return Handled.retry(push.id() + ": " + delivery.reason());
             }
         }
     }

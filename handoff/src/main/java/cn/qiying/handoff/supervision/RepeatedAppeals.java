@@ -13,6 +13,7 @@ import cn.qiying.handoff.ticket.Ticket;
 import cn.qiying.handoff.ticket.TicketAction;
 import cn.qiying.handoff.ticket.TicketEvent;
 import cn.qiying.handoff.ticket.TicketEventHandler;
+import cn.qiying.handoff.ticket.TicketEventHandler.Handled;
 import cn.qiying.handoff.ticket.TicketQuery;
 import cn.qiying.handoff.ticket.TicketStore;
 import cn.qiying.handoff.ticket.TicketTransitions;
@@ -52,20 +53,20 @@ class RepeatedAppeals implements TicketEventHandler {
     }
 
     @Override
-    public boolean handle(TicketEvent event) {
+    public Handled handle(TicketEvent event) {
         if (!"receive".equals(event.action())) {
-            return true;
+            return Handled.finished();
         }
         Ticket ticket = tickets.find(event.no()).orElse(null);
         if (ticket == null) {
-            return true;
+            return Handled.finished();
         }
         sameEnterpriseAndCategory(ticket);
         EmbeddingModel model = embeddings.getIfAvailable();
         if (model != null && ticket.getDescription() != null) {
             similarDescriptions(ticket, model);
         }
-        return true;
+        return Handled.finished();
     }
 
     private void sameEnterpriseAndCategory(Ticket t) {

@@ -1,6 +1,9 @@
 package cn.qiying.handoff.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +20,14 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds the ticket event stream to every {@link TicketEventHandler}, one consumer group each: new entries, then
- * entries left pending longer than the retry delay (a failed or crashed delivery). After {@code maxAttempts} an entry
- * is recorded in {@code qiying:ticket-events-failed} and acknowledged.
+ * entries left pending longer than the claim idle time (a failed delivery, or one whose consumer crashed). A failed
+ * entry is tried again after the retry delay, doubling with each attempt up to the maximum (on the Clock); after
+ * {@code maxAttempts} it becomes a dead letter in {@code qiying:ticket-events-failed} with the last reason, and is
+ * acknowledged.
  */
 @Component
 public class TicketEventConsumers {
@@ -29,20 +35,43 @@ public class TicketEventConsumers {
     private static final Logger log = LoggerFactory.getLogger(TicketEventConsumers.class);
     static final String ATTEMPTS = Keys.of("ticket-events-attempts");
     static final String FAILED = Keys.of("ticket-events-failed");
+    static final String DUE = Keys.of("ticket-events-due");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UnifiedJedis redis;
     private final List<TicketEventHandler> handlers;
     private final String consumer = "c-" + UUID.randomUUID();
     private final Duration retryDelay;
+    private final Duration maxRetryDelay;
+    private final Duration claimIdle;
     private final int maxAttempts;
+    private final Clock clock;
 
-    TicketEventConsumers(UnifiedJedis redis, List<TicketEventHandler> handlers,
+    TicketEventConsumers(UnifiedJedis redis, List<TicketEventHandler> handlers, Clock clock,
                          @Value("${qiying.tickets.retry-delay:PT30S}") Duration retryDelay,
+                         @Value("${qiying.tickets.max-retry-delay:PT30M}") Duration maxRetryDelay,
+                         @Value("${qiying.tickets.claim-idle:${qiying.tickets.retry-delay:PT30S}}") Duration claimIdle,
                          @Value("${qiying.tickets.max-attempts:20}") int maxAttempts) {
         this.redis = redis;
         this.handlers = handlers;
+        this.clock = clock;
         this.retryDelay = retryDelay;
+        this.maxRetryDelay = maxRetryDelay;
+        this.claimIdle = claimIdle;
         this.maxAttempts = maxAttempts;
+    }
+
+    /** One event given up on: which consumer, the event, how often it was tried and the last reason. */
+    public record DeadLetter(String group, String eventId, Map<String, String> event, long attempts, String reason,
+                             String failedAt) {
+    }
+
+    /** The dead letters, for staff: nothing here was delivered, and nothing will be retried by itself. */
+    public List<DeadLetter> deadLetters() {
+        List<DeadLetter> letters = new ArrayList<>();
+        redis.hgetAll(FAILED).forEach((key, json) -> letters.add(JSON.readValue(json, DeadLetter.class)));
+        letters.sort((a, b) -> b.failedAt().compareTo(a.failedAt()));
+        return letters;
     }
 
     /** Handles what is waiting now; returns how many entries were handled. */
@@ -58,11 +87,13 @@ public class TicketEventConsumers {
         ensureGroup(handler.group());
         int handled = 0;
         try {
-            var claimed = redis.xautoclaim(TicketKeys.EVENTS, handler.group(), consumer, retryDelay.toMillis(),
+            var claimed = redis.xautoclaim(TicketKeys.EVENTS, handler.group(), consumer, claimIdle.toMillis(),
                     new StreamEntryID(0, 0), XAutoClaimParams.xAutoClaimParams().count(100));
             for (StreamEntry entry : claimed.getValue()) {
-                handle(handler, entry);
-                handled++;
+                if (due(handler, entry)) {
+                    handle(handler, entry);
+                    handled++;
+                }
             }
             while (true) {
                 var read = redis.xreadGroup(handler.group(), consumer, XReadGroupParams.xReadGroupParams().count(100),
@@ -85,27 +116,46 @@ public class TicketEventConsumers {
         return handled;
     }
 
+    /** A pending entry that failed before waits out its back-off; one whose consumer crashed is due at once. */
+    private boolean due(TicketEventHandler handler, StreamEntry entry) {
+        String due = redis.hget(DUE, handler.group() + "|" + entry.getID());
+        return due == null || clock.millis() >= Long.parseLong(due);
+    }
+
     private void handle(TicketEventHandler handler, StreamEntry entry) {
         String id = entry.getID().toString();
-        boolean done;
+        String key = handler.group() + "|" + id;
+        TicketEventHandler.Handled handled;
         try {
-            done = handler.handle(TicketEvent.of(entry.getFields()));
+            handled = handler.handle(TicketEvent.of(entry.getFields()));
         } catch (RuntimeException e) {
             log.warn("{} failed on event {}: {}", handler.group(), id, e.toString());
-            done = false;
+            handled = TicketEventHandler.Handled.retry(e.toString());
         }
-        if (done) {
+        if (handled.done()) {
             redis.xack(TicketKeys.EVENTS, handler.group(), entry.getID());
-            redis.hdel(ATTEMPTS, handler.group() + "|" + id);
+            redis.hdel(ATTEMPTS, key);
+            redis.hdel(DUE, key);
             return;
         }
-        long attempts = redis.hincrBy(ATTEMPTS, handler.group() + "|" + id, 1);
+        long attempts = redis.hincrBy(ATTEMPTS, key, 1);
         if (attempts >= maxAttempts) {
-            redis.hset(FAILED, handler.group() + "|" + id, entry.getFields().toString());
+            DeadLetter letter = new DeadLetter(handler.group(), id, new LinkedHashMap<>(entry.getFields()), attempts,
+                    handled.reason(), clock.instant().toString());
+            redis.hset(FAILED, key, JSON.writeValueAsString(letter));
             redis.xack(TicketKeys.EVENTS, handler.group(), entry.getID());
-            redis.hdel(ATTEMPTS, handler.group() + "|" + id);
-            log.error("{} gave up on event {} after {} attempts", handler.group(), id, attempts);
+            redis.hdel(ATTEMPTS, key);
+            redis.hdel(DUE, key);
+            log.error("{} gave up on event {} after {} attempts: {}", handler.group(), id, attempts, handled.reason());
+            return;
         }
+        redis.hset(DUE, key, Long.toString(clock.millis() + backoff(attempts).toMillis()));
+    }
+
+    /** retry delay × 2^(attempts-1), at most the maximum retry delay. */
+    private Duration backoff(long attempts) {
+        Duration delay = retryDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
     }
 
     private void ensureGroup(String group) {

@@ -6,6 +6,17 @@ public interface TicketEventHandler {
     /** The consumer group's name. */
     String group();
 
-    /** True when done with the event; false to have it delivered again later. */
-    boolean handle(TicketEvent event);
+    /** Done with the event, or to be delivered again later (with why, kept if it ends as a dead letter). */
+    Handled handle(TicketEvent event);
+
+    record Handled(boolean done, String reason) {
+
+        public static Handled finished() {
+            return new Handled(true, null);
+        }
+
+        public static Handled retry(String reason) {
+            return new Handled(false, reason);
+        }
+    }
 }
