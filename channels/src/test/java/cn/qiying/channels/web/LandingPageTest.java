@@ -89,6 +89,31 @@ class LandingPageTest extends ChannelsIntegrationTest {
     }
 
     @Test
+    void offWeChatTheProgressIsShownToWhoeverHasTheNumberAndThePhone() throws Exception {
+        String code = issueCard.issue("营商服务卡", null, "历下区", null).getCode();
+        HttpResponse<String> submitted = post("/q/" + code, get("/q/" + code).body(), valid());
+        String no = ticket(submitted.body());
+        assertThat(submitted.body()).contains("/q/status?no=" + no);
+
+        String page = get("/q/status?no=" + no).body();
+        assertThat(page).contains("value=\"" + no + "\"");
+        HttpResponse<String> wrong = post("/q/status", page, Map.of("no", no, "phone", "13911112222"));
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(wrong.body()).contains("未找到该工单").doesNotContain("id=\"ticket-no\"");
+
+        HttpResponse<String> right = post("/q/status", page, Map.of("no", no, "phone", valid().get("phone")));
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.body()).contains("id=\"ticket-no\"").contains(no).contains("已受理");
+
+        for (int i = 0; i < 10; i++) {
+            post("/q/status", page, Map.of("no", no, "phone", "1390000000" + i));
+        }
+        HttpResponse<String> guessing = post("/q/status", page, Map.of("no", no, "phone", valid().get("phone")));
+        assertThat(guessing.statusCode()).isEqualTo(429);
+        assertThat(guessing.body()).contains("尝试次数过多");
+    }
+
+    @Test
     void insideWeChatTheVisitorIsIdentifiedSoPushesReachThem() throws Exception {
         String code = issueCard.issue("营商服务卡", null, "历下区", null).getCode();
         String weChat = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI";
@@ -151,7 +176,10 @@ class LandingPageTest extends ChannelsIntegrationTest {
     private HttpResponse<String> post(String path, String formPage, Map<String, String> fields) throws IOException, InterruptedException {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", group(CSRF, formPage));
-        all.put("submission", group(SUBMISSION, formPage));
+        Matcher submission = SUBMISSION.matcher(formPage);
+        if (submission.find()) {
+            all.put("submission", submission.group(1));
+        }
         return send(HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(all))).build());

@@ -14,6 +14,9 @@ public interface AppealDesk {
 
     Optional<TicketView> find(String no);
 
+    /** The ticket, when the phone number given is the one the enterprise left: the status page for people off WeChat. */
+    Optional<TicketView> findForPhone(String no, String phone);
+
     /** Only the ticket's own openId may rate, and only while the ticket awaits its rating. */
     TicketView rate(String no, String openId, Rating rating, String comment);
 }

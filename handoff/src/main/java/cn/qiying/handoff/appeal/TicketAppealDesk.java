@@ -75,6 +75,22 @@ class TicketAppealDesk implements AppealDesk {
     }
 
     @Override
+    public Optional<TicketView> findForPhone(String no, String phone) {
+        String given = digits(phone);
+        if (no == null || given.length() < 7) {
+            return Optional.empty();
+        }
+        return store.find(no.trim().toUpperCase())
+                .filter(t -> t.getEnterprise() != null && given.equals(digits(t.getEnterprise().phone())))
+                .map(this::view);
+    }
+
+    /** 0531-8888 9999 and 053188889999 are the same number. */
+    private static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+    }
+
+    @Override
     public TicketView rate(String no, String openId, Rating rating, String comment) {
         if (rating == null) {
             throw new AppealRejected("请选择评价：满意、基本满意或不满意");

@@ -64,6 +64,16 @@ class AppealDeskTest {
     }
 
     @Test
+    void aTicketIsShownToWhoeverKnowsItsNumberAndTheEnterprisesPhone() {
+        String no = desk.submit(Fixtures.appeal("open-phone", "厂区周边夜间施工噪音扰民")).no();
+        assertThat(desk.findForPhone(no, "138 0000 0000")).map(TicketView::no).contains(no);
+        assertThat(desk.findForPhone(no.toLowerCase(), "13800000000")).isPresent();
+        assertThat(desk.findForPhone(no, "13900000000")).isEmpty();
+        assertThat(desk.findForPhone(no, "")).isEmpty();
+        assertThat(desk.findForPhone("QY000000000000", "13800000000")).isEmpty();
+    }
+
+    @Test
     void badCreditCodeAndPhoneAreRefusedInChinese() {
         NewAppeal bad = new NewAppeal("mp", "wx-app", "open-4", "help", "某公司", "91370100MA3C8R1K2X", "李四", "12345",
                 "历下区", "融资", "资金困难", List.of(), null, null);
