@@ -53,7 +53,7 @@ class StaffSecurity {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("qiying");
         http.authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll()
-                        .requestMatchers("/login", "/console/console.css").permitAll()
+                        .requestMatchers("/login", "/console/*.css", "/console/*.js", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())

@@ -50,6 +50,9 @@ class ConsoleTicketsTest {
         var login = new ConsoleClient(port).get("/login");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.body()).contains("name=\"_csrf\"").contains("用户名");
+        // the login page's own script and style load without a login (a Basic challenge would stop the browser)
+        assertThat(new ConsoleClient(port).get("/console/console.js").status()).isEqualTo(200);
+        assertThat(new ConsoleClient(port).get("/console/console.css").status()).isEqualTo(200);
     }
 
     @Test
