@@ -18,8 +18,12 @@
     return { text: (over ? '已超期 ' : '剩余 ') + amount, over: over };
   }
 
+  // the server's clock decides what is overdue; remember how far this computer's clock is from it
+  var serverNow = document.querySelector('meta[name="server-now"]');
+  var skew = serverNow && Number(serverNow.content) ? Number(serverNow.content) - Date.now() : 0;
+
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + skew;
     document.querySelectorAll('.countdown[data-deadline]').forEach(function (el) {
       var due = Number(el.getAttribute('data-deadline'));
       if (!due) { return; }

@@ -30,6 +30,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,7 @@ class ConsoleBrowserTest {
     @Autowired AppealDesk appeals;
     @Autowired TicketTransitions transitions;
     @Autowired Conversations conversations;
+    @Autowired Clock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -136,13 +138,13 @@ class ConsoleBrowserTest {
         browser.findElement(By.linkText(no)).click();
         new Select(browser.findElement(By.id("triage-complexity"))).selectByValue("simple");
         browser.findElement(By.id("triage-category")).sendKeys("市场准入");
-        browser.findElement(By.id("do-triage")).click();
+        act("triage");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已研判");
         // the responsibility list suggests the market regulator; the operator confirms it
         Select lead = new Select(browser.findElement(By.id("assign-department")));
         assertThat(lead.getFirstSelectedOption().getText()).isEqualTo("市场监管局");
         HeadlessChromium.screenshot(browser, "console-ticket-assign");
-        browser.findElement(By.id("do-assign")).click();
+        act("assign");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已交办");
         logout();
 
@@ -151,11 +153,11 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("tickets")).getText()).contains(no);
         HeadlessChromium.screenshot(browser, "console-queues");
         browser.findElement(By.linkText(no)).click();
-        browser.findElement(By.id("do-accept")).click();
+        act("accept");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已签收");
         openAction("resolve");
         browser.findElement(By.id("resolve-result")).sendKeys("已电话联系企业，指导其补正住所证明材料，变更登记已于当日核准。");
-        browser.findElement(By.id("do-resolve")).click();
+        act("resolve");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结待质检");
         logout();
 
@@ -163,7 +165,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("queue-review")).click();
         browser.findElement(By.linkText(no)).click();
         assertThat(browser.findElement(By.id("action-review")).getText()).contains("质检");
-        browser.findElement(By.id("do-review")).click();
+        act("review");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结待评价");
         assertThat(browser.findElement(By.id("history")).getText()).contains("centre").contains("market").contains("admin")
                 .contains("研判").contains("交办").contains("签收").contains("办结").contains("质检");
@@ -177,9 +179,9 @@ class ConsoleBrowserTest {
         String no = importOrder("0002", "税费", "增值税留抵退税申请已提交两个月，至今没有进展。");
         login("centre", "qiying-demo");
         browser.get(url("/console/tickets/" + no));
-        browser.findElement(By.id("do-triage")).click();
+        act("triage");
         new Select(browser.findElement(By.id("assign-department"))).selectByVisibleText("税务局");
-        browser.findElement(By.id("do-assign")).click();
+        act("assign");
         logout();
 
         login("market", "qiying-demo");
@@ -281,7 +283,7 @@ class ConsoleBrowserTest {
         String no = appeals.submit(new NewAppeal("mp", "wxdemo00000000001", openId, "complaint", "恶意测试" + PAYLOAD + "有限公司", USCC,
                 "王五", "13800000002", "历下区", "融资", "贷款审批太慢 " + PAYLOAD, List.of(), null, null)).no();
         conversations.record(Conversations.userKey("mp", "wxdemo00000000001", openId), Conversations.Direction.USER,
-                "我要投诉" + PAYLOAD, Instant.now());
+                "我要投诉" + PAYLOAD, clock.instant());
         login("centre", "qiying-demo");
         for (String path : List.of("/console/tickets/" + no, "/console/tickets?queue=triage", "/console/tickets?q=贷款审批")) {
             browser.get(url(path));
@@ -334,14 +336,23 @@ class ConsoleBrowserTest {
 
     private void login(String user, String password) {
         browser.get(url("/login"));
+        WebElement page = browser.findElement(By.tagName("main"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void logout() {
         browser.findElement(By.id("logout")).click();
         waitFor(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Submits the action's form and waits for the page that answers it. */
+    private void act(String action) {
+        WebElement page = browser.findElement(By.tagName("main"));
+        browser.findElement(By.id("do-" + action)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void openAction(String action) {

@@ -1,5 +1,6 @@
 package cn.qiying.handoff.web.console;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.core.Ordered;
@@ -28,10 +29,18 @@ class ConsoleAdvice {
 
     private final StaffUsers users;
     private final Departments departments;
+    private final Clock clock;
 
-    ConsoleAdvice(StaffUsers users, Departments departments) {
+    ConsoleAdvice(StaffUsers users, Departments departments, Clock clock) {
         this.users = users;
         this.departments = departments;
+        this.clock = clock;
+    }
+
+    /** Countdowns run on the server's clock, not the staff computer's. */
+    @ModelAttribute("serverNow")
+    long serverNow() {
+        return clock.millis();
     }
 
     /** The logged-in user as the pages show it. */

@@ -29,11 +29,7 @@ class LiveTranscripts implements SmartLifecycle {
     private static final long TIMEOUT_MILLIS = 10 * 60 * 1000L;
 
     private final Conversations conversations;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "console-live-transcripts");
-        t.setDaemon(true);
-        return t;
-    });
+    private ScheduledExecutorService poller;
     private final Map<SseEmitter, View> views = new ConcurrentHashMap<>();
     private long ticks;
     private volatile boolean running;
@@ -58,7 +54,13 @@ class LiveTranscripts implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        // made at each start: a stopped context (a paused test context, too) may be started again
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-live-transcripts");
+            t.setDaemon(true);
+            return t;
+        });
         poller.scheduleWithFixedDelay(this::poll, 500, 500, TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -113,9 +115,11 @@ class LiveTranscripts implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        poller.shutdownNow();
+        if (poller != null) {
+            poller.shutdownNow();
+        }
         views.keySet().forEach(SseEmitter::complete);
         views.clear();
     }
