@@ -28,9 +28,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -340,7 +340,23 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReplaced(page);
+    }
+
+    /**
+     * Waits until the page that held this element has been replaced. Chromium 156 sometimes answers a query on a node of
+     * the old document with "Node with given id does not belong to the document" rather than a stale-element error;
+     * both mean the page is gone.
+     */
+    private void waitUntilReplaced(WebElement page) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private void logout() {
@@ -352,7 +368,7 @@ class ConsoleBrowserTest {
     private void act(String action) {
         WebElement page = browser.findElement(By.tagName("main"));
         browser.findElement(By.id("do-" + action)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReplaced(page);
     }
 
     private void openAction(String action) {
