@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Primary;
 import com.redis.om.spring.annotations.EnableRedisDocumentRepositories;
 
 import cn.qiying.bot.card.ServiceCards;
+import cn.qiying.testing.MovableClock;
 
 /** bot-core with the real knowledge and handoff modules, as the dialog tests start it. */
 @SpringBootApplication(scanBasePackages = "cn.qiying")

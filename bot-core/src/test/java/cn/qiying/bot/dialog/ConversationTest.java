@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.qiying.bot.BotTestApplication;
 import cn.qiying.bot.Dialog;
-import cn.qiying.bot.MovableClock;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.bot.Reply;
 import cn.qiying.bot.UserMessage;
 import cn.qiying.handoff.appeal.AppealDesk;

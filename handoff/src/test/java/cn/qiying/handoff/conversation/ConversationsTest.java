@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.qiying.handoff.MovableClock;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.handoff.conversation.Conversations.Direction;
 import cn.qiying.handoff.conversation.Conversations.Mode;
 import cn.qiying.testing.RealRedis;

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.qiying.handoff.Fixtures;
-import cn.qiying.handoff.MovableClock;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.handoff.RecordingMessenger;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;

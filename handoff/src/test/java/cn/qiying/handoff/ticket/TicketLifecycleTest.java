@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 import cn.qiying.handoff.Fixtures;
-import cn.qiying.handoff.MovableClock;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.handoff.RecordingMessenger;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;

@@ -12,7 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.qiying.knowledge.Hit;
 import cn.qiying.knowledge.KnowledgeSearch;
 import cn.qiying.knowledge.KnowledgeTest;
-import cn.qiying.knowledge.MovableClock;
+import cn.qiying.knowledge.KnowledgeTestApplication;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.knowledge.entry.EntryDraft;
 import cn.qiying.knowledge.entry.KnowledgeEntries;
 
@@ -28,7 +29,7 @@ class ValidityWindowTest {
 
     @AfterEach
     void resetClock() {
-        clock.set(MovableClock.START);
+        clock.set(KnowledgeTestApplication.START);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.qiying.handoff.Fixtures;
-import cn.qiying.handoff.MovableClock;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.Rating;

@@ -32,7 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.qiying.handoff.Fixtures;
-import cn.qiying.handoff.MovableClock;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.handoff.RecordingMessenger;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.conversation.Conversations;

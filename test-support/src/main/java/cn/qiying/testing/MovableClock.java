@@ -1,4 +1,4 @@
-package cn.qiying.knowledge;
+package cn.qiying.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,18 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The tests' clock: starts at a fixed instant and moves only when a test says so. */
+/** The tests' clock: the application's one Clock bean in a test, set and moved by hand. */
 public class MovableClock extends Clock {
 
-    public static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
-    private volatile Instant now = START;
+    private volatile Instant now;
 
-    public void set(Instant instant) {
-        now = instant;
+    public MovableClock(Instant start) {
+        this.now = start;
     }
 
-    public void advance(Duration d) {
-        now = now.plus(d);
+    public void set(Instant at) {
+        now = at;
+    }
+
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     @Override
@@ -25,6 +28,7 @@ public class MovableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone that still follows this clock as it moves. */
     @Override
     public Clock withZone(ZoneId zone) {
         MovableClock self = this;
@@ -35,8 +39,8 @@ public class MovableClock extends Clock {
             }
 
             @Override
-            public Clock withZone(ZoneId z) {
-                return self.withZone(z);
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
             }
 
             @Override
