@@ -88,7 +88,7 @@ class ConsoleTicketsTest {
         assertThat(operator.post("/console/tickets/" + no + "/triage", Map.of("complexity", "simple", "category", "市场准入")).location())
                 .endsWith("/console/tickets/" + no);
         page = operator.get("/console/tickets/" + no);
-        assertThat(page.body()).contains("已研判").contains("id=\"action-assign\"")
+        assertThat(page.body()).contains("已研判").contains("<dd>简单</dd>").contains("id=\"action-assign\"")
                 .contains("将推送给企业").contains("已交办");
         operator.post("/console/tickets/" + no + "/assign", Map.of("department", "scjgj"));
 
