@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,14 +12,16 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import cn.qiying.knowledge.embedding.EmbeddingConfiguration;
 import cn.qiying.knowledge.embedding.TextEmbedder;
 import cn.qiying.knowledge.embedding.VectorCodec;
 import cn.qiying.knowledge.entry.KnowledgeEntry;
 import cn.qiying.platform.time.ClockConfiguration;
+import org.json.JSONArray;
 
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.json.Path2;
 import redis.clients.jedis.search.Document;
-import redis.clients.jedis.search.FieldName;
 import redis.clients.jedis.search.FTSearchParams;
 import redis.clients.jedis.search.Query;
 
@@ -33,20 +34,15 @@ class HybridRetrieval {
 
     private static final String KEY_PREFIX = KnowledgeEntry.PREFIX + ":";
     private static final String TEXT_FIELDS = "@question|similarText|answer:";
-    private static final FieldName REVISION = FieldName.of("$.revision").as("revision");
 
     private final UnifiedJedis jedis;
     private final TextEmbedder embedder;
     private final KnowledgeProperties properties;
     private final Clock clock;
-    private final JargonExpansion jargon;
-    private final EntrySnapshots snapshots;
 
-    HybridRetrieval(UnifiedJedis jedis, TextEmbedder embedder, KnowledgeProperties properties, Clock clock,
-            JargonExpansion jargon, EntrySnapshots snapshots) {
+    HybridRetrieval(UnifiedJedis jedis, TextEmbedder embedder,
+            KnowledgeProperties properties, Clock clock) {
         this.jedis = jedis;
-        this.jargon = jargon;
-        this.snapshots = snapshots;
         this.embedder = embedder;
         this.properties = properties;
         this.clock = clock;
@@ -54,69 +50,59 @@ class HybridRetrieval {
 
     /** Candidates ranked by fused score, best first. */
     List<Candidate> retrieve(String question, String category) {
-        String text = query(question);
+        String text = QueryText.normalise(question, properties.maxQueryLength());
         if (text.isEmpty()) {
             return List.of();
         }
         float[] query = embedder.query(text);
         String filter = filter(category);
-        Map<String, String> revisions = new HashMap<>();
-        List<String> byVector = vectorRanking(query, filter, properties.candidates(), revisions);
-        Map<String, Double> byText = scoredTextRanking(text, filter, properties.candidates(), revisions);
-        return fuse(query, byVector, byText, revisions);
-    }
-
-    /** The user's words as retrieval reads them: escaped, without a "not X," clause, jargon in the base's words. */
-    String query(String question) {
-        String text = QueryText.normalise(question, properties.maxQueryLength());
-        return text.isEmpty() ? text : jargon.expand(QueryText.withoutNegatedClause(text));
+        List<String> byVector = vectorRanking(query, filter, properties.candidates());
+        Map<String, Double> byText = scoredTextRanking(text, filter, properties.candidates());
+        return fuse(query, byVector, byText);
     }
 
     /** Entry ids by KNN on the entries' mean vectors, nearest first. */
     List<String> vectorRanking(String question, String category, int k) {
         String text = QueryText.normalise(question, properties.maxQueryLength());
-        return text.isEmpty() ? List.of() : vectorRanking(embedder.query(text), filter(category), k, new HashMap<>());
+        return text.isEmpty() ? List.of() : vectorRanking(embedder.query(text), filter(category), k);
     }
 
     /** Entry ids by BM25 over question, similar questions and answer, best first. */
     List<String> textRanking(String question, String category, int k) {
         String text = QueryText.normalise(question, properties.maxQueryLength());
-        return text.isEmpty() ? List.of()
-                : new ArrayList<>(scoredTextRanking(text, filter(category), k, new HashMap<>()).keySet());
+        return text.isEmpty() ? List.of() : new ArrayList<>(scoredTextRanking(text, filter(category), k).keySet());
     }
 
-    private List<String> vectorRanking(float[] query, String filter, int k, Map<String, String> revisions) {
+    private List<String> vectorRanking(float[] query, String filter, int k) {
         FTSearchParams params = FTSearchParams.searchParams()
                 .addParam("vec", VectorCodec.bytes(query))
                 .sortBy("dist", redis.clients.jedis.args.SortingOrder.ASC)
-                .returnFields(FieldName.of("dist"), REVISION)
+                .returnFields("dist")
                 .limit(0, k)
                 .dialect(2);
         String q = "(" + filter + ")=>[KNN " + k + " @vector $vec AS dist]";
         List<String> ids = new ArrayList<>();
         for (Document d : jedis.ftSearch(KnowledgeEntry.INDEX, q, params).getDocuments()) {
             ids.add(idOf(d));
-            revisions.put(idOf(d), revisionOf(d));
         }
         return ids;
     }
 
     /** Entry id to full-text score normalised to the best (1.0), best first. */
-    private Map<String, Double> scoredTextRanking(String text, String filter, int k, Map<String, String> revisions) {
+    private Map<String, Double> scoredTextRanking(String text, String filter, int k) {
         Set<String> tokens = tokens(text);
         Map<String, Double> ranked = new LinkedHashMap<>();
         if (tokens.isEmpty()) {
             return ranked;
         }
         String terms = String.join("|", tokens.stream().map(QueryText::term).toList());
-        FTSearchParams params = FTSearchParams.searchParams().returnFields(REVISION).withScores().scorer("BM25")
+        FTSearchParams params = FTSearchParams.searchParams().noContent().withScores().scorer("BM25")
                 .limit(0, k).dialect(2);
         List<Document> docs = jedis.ftSearch(KnowledgeEntry.INDEX, filter + " " + TEXT_FIELDS + "(" + terms + ")", params)
                 .getDocuments();
         double best = docs.isEmpty() ? 1 : Math.max(docs.get(0).getScore(), 1e-9);
         for (Document d : docs) {
             ranked.put(idOf(d), d.getScore() / best);
-            revisions.put(idOf(d), revisionOf(d));
         }
         return ranked;
     }
@@ -141,38 +127,41 @@ class HybridRetrieval {
         return tokens;
     }
 
-    private List<Candidate> fuse(float[] query, List<String> byVector, Map<String, Double> byText,
-            Map<String, String> revisions) {
-        if (revisions.isEmpty()) {
+    private List<Candidate> fuse(float[] query, List<String> byVector, Map<String, Double> byText) {
+        Set<String> ids = new LinkedHashSet<>(byVector);
+        ids.addAll(byText.keySet());
+        if (ids.isEmpty()) {
             return List.of();
         }
         List<String> textOrder = new ArrayList<>(byText.keySet());
         String textFirst = textOrder.isEmpty() ? null : textOrder.get(0);
         String vectorFirst = byVector.isEmpty() ? null : byVector.get(0);
-        Map<String, EntrySnapshot> entries = snapshots.of(revisions);
+        List<String> idList = new ArrayList<>(ids);
+        // only the phrasing vectors (Base64 strings), in one round trip: parsing whole documents was the slow part
+        List<JSONArray> vectors = jedis.jsonMGet(Path2.of("$.phrasingVectors"),
+                idList.stream().map(id -> KEY_PREFIX + id).toArray(String[]::new));
         List<Candidate> candidates = new ArrayList<>();
-        for (String id : revisions.keySet()) {
-            EntrySnapshot entry = entries.get(id);
-            if (entry == null) {
+        for (int i = 0; i < idList.size(); i++) {
+            JSONArray found = vectors.get(i);
+            if (found == null || found.isEmpty() || found.isNull(0)) {
                 continue;
             }
-            double dense = bestPhrasing(query, entry.phrasings());
+            String id = idList.get(i);
+            double dense = bestPhrasing(query, found.getString(0));
             double text = byText.getOrDefault(id, 0.0);
             double score = dense + properties.textWeight() * text;
             if (id.equals(textFirst) && id.equals(vectorFirst)) {
                 score += properties.agreementBonus();
             }
-            candidates.add(new Candidate(id, dense, byVector.indexOf(id) + 1, textOrder.indexOf(id) + 1, text, score,
-                    entry));
+            candidates.add(new Candidate(id, dense, byVector.indexOf(id) + 1, textOrder.indexOf(id) + 1, text, score));
         }
-        // ties (same score) in a fixed order, so a search answers the same way every time
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return candidates;
     }
 
-    private static double bestPhrasing(float[] query, List<float[]> phrasings) {
+    private static double bestPhrasing(float[] query, String encoded) {
         double best = 0;
-        for (float[] v : phrasings) {
+        for (float[] v : VectorCodec.decodeAll(encoded, EmbeddingConfiguration.DIMENSIONS)) {
             best = Math.max(best, TextEmbedder.cosine(query, v));
         }
         return best;
@@ -186,15 +175,6 @@ class HybridRetrieval {
             filter += " @category:{" + QueryText.tag(category.strip()) + "}";
         }
         return filter;
-    }
-
-    private static String revisionOf(Document d) {
-        Object value = d.get("revision");
-        if (value == null) {
-            return null;
-        }
-        String r = value.toString();
-        return r.startsWith("\"") && r.endsWith("\"") && r.length() > 1 ? r.substring(1, r.length() - 1) : r;
     }
 
     private static String idOf(Document d) {

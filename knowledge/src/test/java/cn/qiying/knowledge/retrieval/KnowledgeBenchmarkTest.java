@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.qiying.knowledge.KnowledgeSearch;
 import cn.qiying.knowledge.KnowledgeTest;
 import cn.qiying.knowledge.embedding.VectorCodec;
-import cn.qiying.knowledge.entry.EntryEmbedding;
 import cn.qiying.knowledge.entry.KnowledgeEntry;
 import cn.qiying.knowledge.entry.KnowledgeEntryRepository;
 import cn.qiying.knowledge.importing.ImportFormat;
@@ -121,7 +120,6 @@ class KnowledgeBenchmarkTest {
             }
             e.setVector(v);
             e.setPhrasingVectors(VectorCodec.encodeAll(List.of(v)));
-            e.setRevision(EntryEmbedding.revision(e));
             batch.add(e);
             if (batch.size() == 500) {
                 repository.saveAll(batch);
