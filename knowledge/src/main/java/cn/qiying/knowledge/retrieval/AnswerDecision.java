@@ -16,10 +16,6 @@ class AnswerDecision {
         this.properties = properties;
     }
 
-    KnowledgeProperties properties() {
-        return properties;
-    }
-
     Decision decide(List<Candidate> ranked) {
         if (ranked.isEmpty()) {
             return Decision.NONE;
