@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.stereotype.Component;
 
@@ -62,7 +64,16 @@ public class EntryEmbedding {
         e.setUpdatedBy(updatedBy);
         e.setVector(TextEmbedder.centroid(vectors));
         e.setPhrasingVectors(VectorCodec.encodeAll(vectors));
+        e.setRevision(revision(e));
         return e;
+    }
+
+    /** A digest of what a search reads from the entry (its texts and vectors). */
+    public static String revision(KnowledgeEntry e) {
+        String content = String.join("\u0000", String.valueOf(e.getQuestion()), String.valueOf(e.getAnswer()),
+                String.valueOf(e.getCategory()), String.valueOf(e.getDepartment()), String.valueOf(e.getSourceUrl()),
+                String.valueOf(e.getPhrasingVectors()));
+        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public static EntryDraft draftOf(KnowledgeEntry e) {

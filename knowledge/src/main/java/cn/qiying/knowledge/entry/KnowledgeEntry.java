@@ -66,6 +66,8 @@ public class KnowledgeEntry {
     private float[] vector;
     /** Every phrasing's embedding (question first), float32 little-endian, Base64: the re-ranker's best-phrasing score. */
     private String phrasingVectors;
+    /** Changes whenever anything a search reads changes: retrieval caches an entry's vectors and texts per revision. */
+    private String revision;
 
     public KnowledgeEntry() {
     }
@@ -110,4 +112,6 @@ public class KnowledgeEntry {
     public void setVector(float[] vector) { this.vector = vector; }
     public String getPhrasingVectors() { return phrasingVectors; }
     public void setPhrasingVectors(String phrasingVectors) { this.phrasingVectors = phrasingVectors; }
+    public String getRevision() { return revision; }
+    public void setRevision(String revision) { this.revision = revision; }
 }

@@ -16,6 +16,10 @@ class AnswerDecision {
         this.properties = properties;
     }
 
+    KnowledgeProperties properties() {
+        return properties;
+    }
+
     Decision decide(List<Candidate> ranked) {
         if (ranked.isEmpty()) {
             return Decision.NONE;

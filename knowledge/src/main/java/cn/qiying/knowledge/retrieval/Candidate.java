@@ -8,6 +8,8 @@ package cn.qiying.knowledge.retrieval;
  * @param textRank   1-based rank in the full-text ranking, 0 when full text did not return it
  * @param text       full-text score normalised to the best full-text score of this query (0..1)
  * @param score      the fused score the candidates are ranked by
+ * @param entry      what the search read of the entry (null in tests of the decision alone)
  */
-record Candidate(String id, double dense, int vectorRank, int textRank, double text, double score) {
+record Candidate(String id, double dense, int vectorRank, int textRank, double text, double score,
+        EntrySnapshot entry) {
 }

@@ -1,8 +1,6 @@
 package cn.qiying.knowledge.retrieval;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +10,6 @@ import cn.qiying.knowledge.Answer;
 import cn.qiying.knowledge.Decision;
 import cn.qiying.knowledge.Hit;
 import cn.qiying.knowledge.KnowledgeSearch;
-import cn.qiying.knowledge.entry.KnowledgeEntry;
-import cn.qiying.knowledge.entry.KnowledgeEntryRepository;
 
 /** The knowledge base as the dialog sees it: hybrid retrieval, then the calibrated decision. */
 @Service
@@ -24,11 +20,8 @@ class HybridKnowledgeSearch implements KnowledgeSearch {
     private final HybridRetrieval retrieval;
     private final AnswerDecision decision;
     private final KnowledgeProperties properties;
-    private final KnowledgeEntryRepository entries;
 
-    HybridKnowledgeSearch(HybridRetrieval retrieval, AnswerDecision decision, KnowledgeProperties properties,
-            KnowledgeEntryRepository entries) {
-        this.entries = entries;
+    HybridKnowledgeSearch(HybridRetrieval retrieval, AnswerDecision decision, KnowledgeProperties properties) {
         this.retrieval = retrieval;
         this.decision = decision;
         this.properties = properties;
@@ -45,19 +38,13 @@ class HybridKnowledgeSearch implements KnowledgeSearch {
             return new Answer(Decision.NONE, List.of());
         }
         Decision d = decision.decide(ranked);
-        List<Candidate> top = ranked.stream().limit(properties.maxHits()).toList();
-        Map<String, KnowledgeEntry> byId = new HashMap<>();
-        entries.findAllById(top.stream().map(Candidate::id).toList()).forEach(e -> {
-            if (e != null) {
-                byId.put(e.getId(), e);
-            }
-        });
-        List<Hit> hits = top.stream().filter(c -> byId.containsKey(c.id())).map(c -> hit(c, byId.get(c.id()))).toList();
+        List<Hit> hits = ranked.stream().limit(properties.maxHits()).map(HybridKnowledgeSearch::hit).toList();
         return new Answer(d, hits);
     }
 
-    private static Hit hit(Candidate c, KnowledgeEntry e) {
-        return new Hit(e.getId(), e.getQuestion(), e.getAnswer(), e.getCategory(), e.getDepartment(), e.getSourceUrl(),
+    private static Hit hit(Candidate c) {
+        EntrySnapshot e = c.entry();
+        return new Hit(c.id(), e.question(), e.answer(), e.category(), e.department(), e.sourceUrl(),
                 Math.round(c.score() * 10_000) / 10_000.0);
     }
 }

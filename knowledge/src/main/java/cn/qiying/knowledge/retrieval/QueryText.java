@@ -34,6 +34,17 @@ final class QueryText {
         return out.toString().strip();
     }
 
+    // "不是稳岗返还，是…", "我问的不是X，…": the clause naming what the user does NOT mean, when more follows
+    private static final java.util.regex.Pattern NEGATED_CLAUSE =
+            java.util.regex.Pattern.compile("(?:^| )(?:我问的|我说的|问的|说的|并|而)?不是[^ ]{1,20} (?=[^ ])");
+
+    /** A normalised query without a leading "not X," clause, whose words would pull towards the entry not meant. */
+    static String withoutNegatedClause(String normalised) {
+        java.util.regex.Matcher m = NEGATED_CLAUSE.matcher(normalised);
+        String out = m.replaceAll(" ").strip();
+        return out.isEmpty() ? normalised : out;
+    }
+
     /** A TAG value with every non-letter, non-digit escaped, for {@code @field:{...}}. */
     static String tag(String value) {
         StringBuilder out = new StringBuilder();

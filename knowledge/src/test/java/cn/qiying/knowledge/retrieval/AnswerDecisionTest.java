@@ -10,7 +10,7 @@ import cn.qiying.knowledge.Decision;
 
 class AnswerDecisionTest {
 
-    final KnowledgeProperties thresholds = new KnowledgeProperties(0.80, 0.04, 0.62, 0.05, 0.02, 20, 5, 300);
+    final KnowledgeProperties thresholds = new KnowledgeProperties(0.80, 0.04, 0.62, 0.05, 0.02, 20, 5, 300, 100, 1);
     final AnswerDecision decision = new AnswerDecision(thresholds);
 
     @Test
@@ -37,6 +37,6 @@ class AnswerDecisionTest {
     }
 
     private static List<Candidate> ranked(double... scores) {
-        return java.util.Arrays.stream(scores).mapToObj(s -> new Candidate("kb-" + s, s, 1, 1, 0, s)).toList();
+        return java.util.Arrays.stream(scores).mapToObj(s -> new Candidate("kb-" + s, s, 1, 1, 0, s, null)).toList();
     }
 }

@@ -74,6 +74,29 @@ class HybridKnowledgeSearchTest {
         assertThat(search.ask(null, null).decision()).isEqualTo(Decision.NONE);
     }
 
+    @Test
+    void aRewrittenEntryIsAnsweredWithItsNewText() {
+        assertThat(search.ask("怎么申请发明专利", null).best().answer()).startsWith("向国家知识产权局");
+
+        entries.save(draft("kb-patent", "怎样申请发明专利？", List.of("专利申请流程", "发明专利怎么报"),
+                "在专利业务办理系统在线提交申请文件。", "知识产权"), "test");
+
+        assertThat(search.ask("怎么申请发明专利", null).best().answer()).isEqualTo("在专利业务办理系统在线提交申请文件。");
+    }
+
+    @Test
+    void pinyinInitialsAndEnglishAreReadAsTheBaseSaysThem() {
+        assertThat(retrieval.query("怎么申请trademark")).isEqualTo("怎么申请 商标");
+        assertThat(search.ask("patent申请流程", null).best().id()).isEqualTo("kb-patent");
+        assertThat(search.ask("yyzz怎么申请", null).best().id()).isEqualTo("kb-licence");
+    }
+
+    @Test
+    void whatTheUserSaysTheyDoNotMeanIsLeftOut() {
+        assertThat(retrieval.query("不是营业执照，是发明专利怎么申请")).isEqualTo("是发明专利怎么申请");
+        assertThat(search.ask("不是营业执照，是发明专利怎么申请", null).best().id()).isEqualTo("kb-patent");
+    }
+
     static EntryDraft draft(String id, String question, List<String> similar, String answer, String category) {
         return new EntryDraft(id, question, similar, answer, category, "政务服务中心", List.of(), null, null, null);
     }

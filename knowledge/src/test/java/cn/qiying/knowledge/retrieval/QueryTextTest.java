@@ -20,6 +20,15 @@ class QueryTextTest {
     }
 
     @Test
+    void aLeadingNegatedClauseIsDropped() {
+        assertThat(QueryText.withoutNegatedClause("不是稳岗返还 是招了大学生能领的那个补贴")).isEqualTo("是招了大学生能领的那个补贴");
+        assertThat(QueryText.withoutNegatedClause("我问的不是社保补贴 是扩岗补助")).isEqualTo("是扩岗补助");
+        // "是不是" asks, it does not negate; and a lone negation is all the user said
+        assertThat(QueryText.withoutNegatedClause("第一步是不是要先拿执照")).isEqualTo("第一步是不是要先拿执照");
+        assertThat(QueryText.withoutNegatedClause("不是这个")).isEqualTo("不是这个");
+    }
+
+    @Test
     void tagValuesEscapeEverythingButLettersAndDigits() {
         assertThat(QueryText.tag("市场 准入|x}")).isEqualTo("市场\\ 准入\\|x\\}");
     }
