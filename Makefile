@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B
 JAR := config/target/qiying.jar
 
-.PHONY: run test build bench eval screenshots redis clean
+.PHONY: run test build bench drills eval screenshots redis clean
 
 ## make run: Redis (data in ./var/redis), build, start the app in demo mode on :8080; Ctrl-C stops both
 run:
@@ -25,6 +25,11 @@ bench:
 	@scripts/provision-test.sh
 	$(MVN) -q -Pbench install
 	@cat */target/reports/bench*.md 2>/dev/null || echo "no benchmark reports"
+
+drills:
+	@scripts/provision-test.sh
+	$(MVN) -q -Pdrill install
+	@cat */target/reports/drill*.md 2>/dev/null || echo "no drill reports"
 
 ## make screenshots: the browser tests, saving their pictures to docs/screenshots/ (shown in the README)
 screenshots:
