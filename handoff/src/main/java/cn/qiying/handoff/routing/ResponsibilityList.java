@@ -1,6 +1,7 @@
 package cn.qiying.handoff.routing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The responsibility list in {@code qiying:responsibility} (one JSON array). A rule scores by category (0.5), the
  * share of its keywords found in the description (up to 0.4) and district (0.1); the confidence also falls when a
- * second department scores close to the first.
+ * second department scores close to the first. When no rule matches, the appeal falls to the department whose
+ * territory is the narrowest that covers its district (属地管理: the district government), with a low confidence.
  */
 @Component
 public class ResponsibilityList {
@@ -23,10 +25,15 @@ public class ResponsibilityList {
     static final String KEY = Keys.of("responsibility");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final UnifiedJedis redis;
+    /** Below any rule's score: the operator should look, not just confirm. */
+    static final double TERRITORIAL_CONFIDENCE = 0.1;
 
-    ResponsibilityList(UnifiedJedis redis) {
+    private final UnifiedJedis redis;
+    private final Departments departments;
+
+    ResponsibilityList(UnifiedJedis redis, Departments departments) {
         this.redis = redis;
+        this.departments = departments;
     }
 
     public void replace(List<ResponsibilityRule> rules) {
@@ -69,7 +76,7 @@ public class ResponsibilityList {
             }
         }
         if (best.isEmpty()) {
-            return RoutingSuggestion.NONE;
+            return territorial(district);
         }
         List<Map.Entry<String, Double>> ranked = best.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
@@ -78,5 +85,18 @@ public class ResponsibilityList {
         double confidence = Math.min(1.0, first) * (1 - 0.5 * second / first);
         String department = ranked.get(0).getKey();
         return new RoutingSuggestion(department, Math.round(confidence * 100) / 100.0, why.get(department));
+    }
+
+    private RoutingSuggestion territorial(String district) {
+        if (district == null || district.isBlank()) {
+            return RoutingSuggestion.NONE;
+        }
+        List<Department> covering = departments.all().stream().filter(d -> d.districts().contains(district))
+                .sorted(Comparator.comparingInt(d -> d.districts().size())).toList();
+        if (covering.isEmpty()
+                || covering.size() > 1 && covering.get(0).districts().size() == covering.get(1).districts().size()) {
+            return RoutingSuggestion.NONE; // no single narrowest territory: nothing to suggest
+        }
+        return new RoutingSuggestion(covering.get(0).id(), TERRITORIAL_CONFIDENCE, "属地「" + district + "」（职责清单未匹配）");
     }
 }
