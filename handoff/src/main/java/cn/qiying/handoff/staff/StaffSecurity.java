@@ -7,18 +7,20 @@ import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import cn.qiying.platform.web.PublicPaths;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
@@ -52,14 +54,26 @@ class StaffSecurity {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("qiying");
+        AuthenticationEntryPoint api = (request, response, failed) -> {
+            if (failed instanceof InternalAuthenticationServiceException) {
+                // the staff store could not be read (Redis restarting): not the caller's fault, and worth a retry
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", "5");
+                response.setContentType("application/problem+json;charset=UTF-8");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                        + "\"detail\":\"服务暂时不可用，请稍后重试\"}");
+                return;
+            }
+            basic.commence(request, response, failed);
+        };
         http.authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll()
                         .requestMatchers("/login", "/console/*.css", "/console/*.js", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(api))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // the API answers 401 with a Basic challenge, never a redirect to the login page
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basic, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(StaffSecurity::apiWithoutSession));
         return http.build();
     }

@@ -4,11 +4,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * RFC 9457 problem details for every REST error: Spring MVC's own exceptions (bad JSON, wrong types, missing
@@ -27,11 +32,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** Redis unreachable (restarting, failing over): nothing was acknowledged, so the caller may simply try again. */
+    @ExceptionHandler({JedisConnectionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("the store is unreachable: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后重试");
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (causedByUnreachableStore(e)) {
+            return storeUnavailable(e);
+        }
         log.error("unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试");
         problem.setTitle("Internal Server Error");
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static boolean causedByUnreachableStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JedisConnectionException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
