@@ -63,6 +63,8 @@ public class CustomerServiceMessages {
             Delivery outcome = WeChatFailures.classify(e);
             if (WeChatFailures.WINDOW_CLOSED.contains(WeChatFailures.errcode(e))) {
                 window.closed(channel, openId);
+            } else {
+                window.giveBack(channel, openId);
             }
             log.warn("customer-service message to {} on {} not sent: {}", PersonalData.maskText(openId), channel, outcome.reason());
             return outcome;

@@ -28,6 +28,11 @@ public class ReplyWindow {
             redis.call('decr', KEYS[1])
             return 1""";
 
+    private static final String GIVE_BACK = """
+            local left = redis.call('get', KEYS[1])
+            if left and tonumber(left) < tonumber(ARGV[1]) then redis.call('incr', KEYS[1]) end
+            return 1""";
+
     private final UnifiedJedis redis;
 
     public ReplyWindow(UnifiedJedis redis) {
@@ -42,6 +47,11 @@ public class ReplyWindow {
     public boolean take(String channel, String openId) {
         Object allowed = redis.eval(TAKE, List.of(key(channel, openId)), List.of());
         return Long.valueOf(1).equals(allowed);
+    }
+
+    /** A message taken but not delivered (WeChat failed, or timed out): WeChat counts only what it delivered. */
+    public void giveBack(String channel, String openId) {
+        redis.eval(GIVE_BACK, List.of(key(channel, openId)), List.of(Integer.toString(MESSAGES)));
     }
 
     /** WeChat said the window is closed or spent: refuse further messages until the user writes again. */

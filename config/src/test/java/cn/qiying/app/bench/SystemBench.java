@@ -2,11 +2,7 @@ package cn.qiying.app.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -36,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.qiying.app.process.AppProcess;
 import cn.qiying.knowledge.KnowledgeSearch;
 import cn.qiying.knowledge.embedding.VectorCodec;
 import cn.qiying.knowledge.entry.EntryEmbedding;
@@ -282,36 +278,12 @@ class SystemBench {
     private String startUp() throws Exception {
         List<Double> toHealthy = new ArrayList<>();
         List<String> reported = new ArrayList<>();
-        Path logs = Files.createDirectories(Path.of("target", "bench-startup"));
         for (int run = 1; run <= 3; run++) {
-            int appPort = freePort();
-            Path log = logs.resolve("run-" + run + ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "cn.qiying.app.QiyingApplication",
-                    "--server.port=" + appPort, "--spring.data.redis.url=" + System.getProperty("spring.data.redis.url"),
-                    "--qiying.admin.password=bench-admin", "--qiying.wechat.api-base-url=" + wechat.baseUrl())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            long t0 = System.nanoTime();
-            Process app = builder.start();
-            try {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-                boolean up = false;
-                while (!up && System.nanoTime() - t0 < Duration.ofSeconds(90).toNanos() && app.isAlive()) {
-                    try {
-                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + appPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                        up = health.statusCode() == 200 && health.body().contains("\"UP\"");
-                    } catch (IOException notYet) {
-                        Thread.sleep(50);
-                    }
-                }
-                toHealthy.add(up ? (System.nanoTime() - t0) / 1e6 : Double.NaN);
-                reported.add(Files.readAllLines(log).stream().filter(l -> l.contains("Started QiyingApplication"))
+            try (AppProcess app = AppProcess.start("startup-" + run, List.of("--spring.data.redis.url=" + System.getProperty("spring.data.redis.url"),
+                    "--qiying.admin.password=bench-admin", "--qiying.wechat.api-base-url=" + wechat.baseUrl()))) {
+                toHealthy.add(app.awaitHealthy(Duration.ofSeconds(90)).toNanos() / 1e6);
+                reported.add(Files.readAllLines(app.log()).stream().filter(l -> l.contains("Started QiyingApplication"))
                         .map(l -> l.replaceAll(".*Started QiyingApplication in ([0-9.]+) seconds.*", "$1 s")).findFirst().orElse("?"));
-            } finally {
-                app.destroy();
-                app.waitFor(20, TimeUnit.SECONDS);
-                app.destroyForcibly();
             }
         }
         double[] sorted = toHealthy.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -319,12 +291,6 @@ class SystemBench {
                         + "Redis already running and its indexes in place), three times: from process start to `/actuator/health` UP "
                         + "median **%.1f s** (runs: %s ms); Spring's own \"Started … in\": %s.%n",
                 sorted[1] / 1000, Arrays.toString(toHealthy.stream().mapToLong(Double::longValue).toArray()), reported);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private long ticketCount() {
