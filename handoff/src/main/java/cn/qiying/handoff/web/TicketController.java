@@ -32,6 +32,7 @@ import cn.qiying.handoff.ticket.TicketScope;
 import cn.qiying.handoff.ticket.TicketStatus;
 import cn.qiying.handoff.ticket.TicketStore;
 import cn.qiying.handoff.ticket.TicketTransitions;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,12 +118,27 @@ class TicketController {
     private record Imported(Ticket ticket, boolean created) {
     }
 
+    /** e.g. enterprise.uscc, or attachments[2]: the caller's own field names, never the parser's class names. */
+    private static String fieldPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     private Imported importOne(JsonNode node, Actor actor) {
         WorkOrder order;
         try {
             order = JSON.treeToValue(node, WorkOrder.class);
         } catch (RuntimeException e) {
-            throw TicketProblems.badRequest("工单格式不正确：" + e.getClass().getSimpleName());
+            throw TicketProblems.badRequest(e instanceof DatabindException bad && !bad.getPath().isEmpty()
+                    ? "工单格式不正确：字段「" + fieldPath(bad) + "」的值类型或格式不对"
+                    : "工单格式不正确");
         }
         if (order.externalId() == null || !order.externalId().matches("[A-Za-z0-9_.:-]{1,64}")) {
             throw new AppealRejected("externalId 必填，只能包含字母、数字和 _.:-（最多 64 位）");
