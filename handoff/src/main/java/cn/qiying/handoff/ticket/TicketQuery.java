@@ -55,6 +55,14 @@ public record TicketQuery(List<TicketStatus> statuses, String department, String
         return new TicketQuery(statuses, department, channel, appId, openId, text, flag, uscc, category, receivedFrom, receivedTo, open, byDeadline, offset, limit);
     }
 
+    /** A department's open tickets by deadline and nothing else: served from the department's queue. */
+    boolean isDepartmentQueue() {
+        return department != null && !department.isBlank() && Boolean.TRUE.equals(open) && byDeadline
+                && (statuses == null || statuses.isEmpty()) && channel == null && appId == null && openId == null
+                && (text == null || text.isBlank()) && flag == null && uscc == null && category == null
+                && receivedFrom == null && receivedTo == null;
+    }
+
     public record Page(long total, List<Ticket> tickets) {
     }
 }

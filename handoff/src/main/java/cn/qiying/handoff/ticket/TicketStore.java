@@ -1,16 +1,20 @@
 package cn.qiying.handoff.ticket;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.handoff.appeal.Rating;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.SortingOrder;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -37,7 +41,8 @@ public class TicketStore {
     private static final long NO_DEADLINE = 253402300799000L; // 9999-12-31, sorts last
     private static final long EVENTS_MAXLEN = 1_000_000;
 
-    // KEYS: ticket hash, deadline zset, event stream, external-id key (the ticket key itself when none)
+    // KEYS: ticket hash, deadline zset, event stream, external-id key (the ticket key itself when none); the
+    // department queues are named inside the script (one Redis, not a cluster: see README)
     // ARGV: expected version (0 = create), no, stream maxlen, n + hash pairs, n + timer (score, member) pairs, n + event pairs
     private static final String WRITE = """
             local version = redis.call('HGET', KEYS[1], 'version')
@@ -51,11 +56,18 @@ public class TicketStore {
               if not version then return {'MISSING', ''} end
               if version ~= ARGV[1] then return {'CONFLICT', redis.call('HGET', KEYS[1], 'status')} end
             end
+            local queue = '%s'
+            local old = redis.call('HGET', KEYS[1], 'depts')
+            if old then for d in string.gmatch(old, '[^,]+') do redis.call('ZREM', queue .. d, ARGV[2]) end end
             local i = 4
             local n = tonumber(ARGV[i]); i = i + 1
             local fields = {}
             for j = 1, n * 2 do fields[j] = ARGV[i]; i = i + 1 end
             redis.call('HSET', KEYS[1], unpack(fields))
+            local now = redis.call('HMGET', KEYS[1], 'depts', 'open', 'dueAt')
+            if now[2] == '1' and now[1] then
+              for d in string.gmatch(now[1], '[^,]+') do redis.call('ZADD', queue .. d, now[3], ARGV[2]) end
+            end
             if ARGV[1] == '0' and KEYS[4] ~= KEYS[1] then redis.call('SET', KEYS[4], ARGV[2]) end
             for _, m in ipairs({'contact', 'reply', 'resolve'}) do
               redis.call('ZREM', KEYS[2], ARGV[2] .. '|' .. m .. '|near', ARGV[2] .. '|' .. m .. '|overdue')
@@ -67,13 +79,18 @@ public class TicketStore {
             for j = 1, n * 2 do event[j] = ARGV[i]; i = i + 1 end
             local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*', unpack(event))
             return {'OK', id}
-            """;
+            """.formatted(TicketKeys.QUEUE_PREFIX);
+
+    /** The hash fields a ticket is read from: its document and the fields the document leaves to the hash. */
+    private static final String[] STORED = Stream.concat(Stream.of("doc"),
+            TicketJson.IN_HASH.values().stream()).distinct().toArray(String[]::new);
 
     private final UnifiedJedis redis;
 
     TicketStore(UnifiedJedis redis) {
         this.redis = redis;
         createIndex();
+        buildQueues();
     }
 
     /** The outcome of a write: written, or the ticket already existed (same external id), or someone else changed it first. */
@@ -124,8 +141,8 @@ public class TicketStore {
         if (no == null || !no.startsWith("QY")) {
             return Optional.empty();
         }
-        String doc = redis.hget(TicketKeys.ticket(no), "doc");
-        return Optional.ofNullable(doc).map(TicketJson::read);
+        List<String> stored = redis.hmget(TicketKeys.ticket(no), STORED);
+        return Optional.ofNullable(stored.get(0)).map(doc -> TicketJson.readStored(doc, byField(stored)));
     }
 
     public Optional<String> findByExternalId(String externalId) {
@@ -133,7 +150,10 @@ public class TicketStore {
     }
 
     public TicketQuery.Page search(TicketQuery query) {
-        FTSearchParams params = FTSearchParams.searchParams().returnFields("doc").language("chinese").dialect(2)
+        if (query.isDepartmentQueue()) {
+            return departmentQueue(query);
+        }
+        FTSearchParams params = FTSearchParams.searchParams().returnFields(STORED).language("chinese").dialect(2)
                 .limit(Math.max(0, query.offset()), Math.max(0, Math.min(query.limit(), 1000)));
         if (query.byDeadline()) {
             params.sortBy("dueAt", SortingOrder.ASC);
@@ -145,10 +165,81 @@ public class TicketStore {
         for (Document d : result.getDocuments()) {
             String doc = d.getString("doc");
             if (doc != null) {
-                tickets.add(TicketJson.read(doc));
+                Map<String, String> hash = new HashMap<>();
+                for (String field : STORED) {
+                    hash.put(field, d.getString(field));
+                }
+                tickets.add(TicketJson.readStored(doc, hash));
             }
         }
         return new TicketQuery.Page(result.getTotalResults(), tickets);
+    }
+
+    /**
+     * A department's open tickets by deadline from its sorted set: as fast with 40,000 open tickets as with 40. A
+     * member whose ticket no longer belongs there (written before the queues, or by hand) is dropped as it is met.
+     */
+    private TicketQuery.Page departmentQueue(TicketQuery query) {
+        String key = TicketKeys.queue(query.department());
+        int offset = Math.max(0, query.offset());
+        int limit = Math.max(0, Math.min(query.limit(), 1000));
+        long total = redis.zcard(key);
+        if (limit == 0 || offset >= total) {
+            return new TicketQuery.Page(total, List.of());
+        }
+        List<String> nos = redis.zrange(key, offset, offset + limit - 1);
+        List<Response<List<String>>> docs = new ArrayList<>();
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            nos.forEach(no -> docs.add(pipe.hmget(TicketKeys.ticket(no), STORED)));
+            pipe.sync();
+        }
+        List<Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < nos.size(); i++) {
+            List<String> stored = docs.get(i).get();
+            Ticket t = stored.get(0) == null ? null : TicketJson.readStored(stored.get(0), byField(stored));
+            if (t == null || !t.getStatus().isOpen() || !query.department().equals(t.getDepartment())
+                    && !t.getCoDepartments().contains(query.department())) {
+                redis.zrem(key, nos.get(i));
+                total--;
+            } else {
+                tickets.add(t);
+            }
+        }
+        return new TicketQuery.Page(total, tickets);
+    }
+
+    private static Map<String, String> byField(List<String> values) {
+        Map<String, String> hash = new HashMap<>();
+        for (int i = 0; i < STORED.length; i++) {
+            hash.put(STORED[i], values.get(i));
+        }
+        return hash;
+    }
+
+    /** Once: open tickets written before the department queues existed go into their queues. */
+    private void buildQueues() {
+        if (redis.exists(TicketKeys.QUEUES_BUILT)) {
+            return;
+        }
+        int offset = 0;
+        while (true) {
+            SearchResult page = redis.ftSearch(TicketKeys.INDEX, "@open:{1}", FTSearchParams.searchParams()
+                    .returnFields("depts", "dueAt").dialect(2).limit(offset, 1000));
+            for (Document d : page.getDocuments()) {
+                String no = d.getId().substring(d.getId().lastIndexOf(':') + 1);
+                String depts = d.getString("depts");
+                if (depts != null && !depts.isBlank()) {
+                    for (String dept : depts.split(",")) {
+                        redis.zadd(TicketKeys.queue(dept), Double.parseDouble(d.getString("dueAt")), no);
+                    }
+                }
+            }
+            offset += page.getDocuments().size();
+            if (page.getDocuments().isEmpty() || offset >= page.getTotalResults()) {
+                break;
+            }
+        }
+        redis.set(TicketKeys.QUEUES_BUILT, "1");
     }
 
     static String queryText(TicketQuery q) {
@@ -219,7 +310,7 @@ public class TicketStore {
         f.put("receivedAt", Long.toString(t.getReceivedAt().toEpochMilli()));
         Milestones d = t.getDeadlines();
         f.put("dueAt", Long.toString(d.resolveBy() == null ? NO_DEADLINE : d.resolveBy().toEpochMilli()));
-        f.put("doc", TicketJson.write(t));
+        f.put("doc", TicketJson.writeStored(t)); // without what the fields above already hold (TicketJson.IN_HASH)
         return f;
     }
 
