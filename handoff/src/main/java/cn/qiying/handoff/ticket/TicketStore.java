@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
@@ -153,7 +154,8 @@ public class TicketStore {
         if (query.isDepartmentQueue()) {
             return departmentQueue(query);
         }
-        FTSearchParams params = FTSearchParams.searchParams().returnFields(STORED).language("chinese").dialect(2)
+        // ids only: the 20 tickets are then read in one pipeline, as the department queue reads them
+        FTSearchParams params = FTSearchParams.searchParams().noContent().language("chinese").dialect(2)
                 .limit(Math.max(0, query.offset()), Math.max(0, Math.min(query.limit(), 1000)));
         if (query.byDeadline()) {
             params.sortBy("dueAt", SortingOrder.ASC);
@@ -161,17 +163,7 @@ public class TicketStore {
             params.sortBy("receivedAt", SortingOrder.DESC);
         }
         SearchResult result = redis.ftSearch(TicketKeys.INDEX, queryText(query), params);
-        List<Ticket> tickets = new ArrayList<>();
-        for (Document d : result.getDocuments()) {
-            String doc = d.getString("doc");
-            if (doc != null) {
-                Map<String, String> hash = new HashMap<>();
-                for (String field : STORED) {
-                    hash.put(field, d.getString(field));
-                }
-                tickets.add(TicketJson.readStored(doc, hash));
-            }
-        }
+        List<Ticket> tickets = read(result.getDocuments().stream().map(Document::getId).toList());
         return new TicketQuery.Page(result.getTotalResults(), tickets);
     }
 
@@ -188,15 +180,10 @@ public class TicketStore {
             return new TicketQuery.Page(total, List.of());
         }
         List<String> nos = redis.zrange(key, offset, offset + limit - 1);
-        List<Response<List<String>>> docs = new ArrayList<>();
-        try (AbstractPipeline pipe = redis.pipelined()) {
-            nos.forEach(no -> docs.add(pipe.hmget(TicketKeys.ticket(no), STORED)));
-            pipe.sync();
-        }
+        List<Ticket> read = readAll(nos.stream().map(TicketKeys::ticket).toList());
         List<Ticket> tickets = new ArrayList<>();
         for (int i = 0; i < nos.size(); i++) {
-            List<String> stored = docs.get(i).get();
-            Ticket t = stored.get(0) == null ? null : TicketJson.readStored(stored.get(0), byField(stored));
+            Ticket t = read.get(i);
             if (t == null || !t.getStatus().isOpen() || !query.department().equals(t.getDepartment())
                     && !t.getCoDepartments().contains(query.department())) {
                 redis.zrem(key, nos.get(i));
@@ -206,6 +193,26 @@ public class TicketStore {
             }
         }
         return new TicketQuery.Page(total, tickets);
+    }
+
+    /** Tickets by their keys, in one pipeline; absent ones are left out. */
+    private List<Ticket> read(List<String> keys) {
+        return readAll(keys).stream().filter(Objects::nonNull).toList();
+    }
+
+    /** Tickets by their keys, in one pipeline; null where a key holds no ticket. */
+    private List<Ticket> readAll(List<String> keys) {
+        List<Response<List<String>>> replies = new ArrayList<>();
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            keys.forEach(key -> replies.add(pipe.hmget(key, STORED)));
+            pipe.sync();
+        }
+        List<Ticket> tickets = new ArrayList<>();
+        for (Response<List<String>> reply : replies) {
+            List<String> stored = reply.get();
+            tickets.add(stored.get(0) == null ? null : TicketJson.readStored(stored.get(0), byField(stored)));
+        }
+        return tickets;
     }
 
     private static Map<String, String> byField(List<String> values) {
