@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.qiying.app.browser.HeadlessChromium;
@@ -28,6 +29,8 @@ import cn.qiying.testing.RealRedis;
 
 /** A person scans a printed service card and files an appeal from a phone browser (headless Chromium, phone-sized). */
 @ExtendWith(RealRedis.class)
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"qiying.admin.password=card-test-admin", "qiying.demo.enabled=true"})
 class CardFormBrowserTest {

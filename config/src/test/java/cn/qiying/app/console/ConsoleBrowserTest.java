@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +62,8 @@ import cn.qiying.testing.RealRedis;
  * simulator, the dashboard, and enterprise text that stays inert. Saves a screenshot of each main page.
  */
 @ExtendWith(RealRedis.class)
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qiying.admin.password=console-admin", "qiying.demo.enabled=true", "qiying.demo.staff-password=qiying-demo",
         "qiying.wechat.mp.app-id=wxdemo00000000001", "qiying.wechat.mp.secret=demo-secret", "qiying.wechat.mp.token=qiyingdemo",

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * caller is there, none twice, and the running app serves again without a restart. Writes target/reports/drill-redis.md.
  */
 @Tag("drill")
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qiying.admin.password=drill-admin", "logging.level.cn.qiying=WARN"})
 class RedisKillDrill {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("drill")
 @ExtendWith(RealRedis.class)
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qiying.admin.password=drill-admin", "qiying.demo.enabled=true", "logging.level.cn.qiying=WARN",
         "qiying.wechat.mp.app-id=" + WeChatFailureDrills.APP_ID, "qiying.wechat.mp.secret=drill-secret",

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +39,8 @@ import redis.clients.jedis.UnifiedJedis;
  * a 200 that does nothing), never a 5xx, never a stack trace or an exception's name, and nothing it carried is stored.
  */
 @ExtendWith(RealRedis.class)
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qiying.admin.password=" + HostileInputTest.ADMIN, "qiying.demo.enabled=true",
         "qiying.wechat.mp.app-id=" + HostileInputTest.APP_ID, "qiying.wechat.mp.secret=hostile-secret",

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,8 @@ import tools.jackson.databind.JsonNode;
  * staff use the REST API (HTTP Basic) and the console (session, CSRF) as a browser would.
  */
 @ExtendWith(RealRedis.class)
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qiying.admin.password=" + JourneysTest.ADMIN_PASSWORD, "qiying.demo.enabled=true", "qiying.demo.staff-password=" + JourneysTest.STAFF,
         "qiying.wechat.mp.app-id=" + JourneysTest.MP_APP_ID, "qiying.wechat.mp.secret=journey-secret",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.core.io.ClassPathResource;
 
 import cn.qiying.handoff.routing.ResponsibilityList;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("eval")
 @ExtendWith(RealRedis.class)
+// its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
+@DirtiesContext
 @SpringBootTest(properties = "qiying.demo.enabled=true")
 class RoutingEvaluationTest {
 
