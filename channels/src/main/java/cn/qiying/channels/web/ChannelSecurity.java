@@ -8,6 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 import cn.qiying.platform.web.PublicPaths;
+import cn.qiying.platform.web.RestrictedPaths;
 
 /**
  * What the channels serve without a staff login. WeChat callbacks are authenticated by their signatures and the
@@ -23,6 +24,17 @@ class ChannelSecurity {
     PublicPaths channelPaths() {
         return PublicPaths.of("/wechat/**", "/q/**", "/api/ma/**", "/simulator/**", "/simulator",
                 "/api/cards/*/qr.png");
+    }
+
+    /** Issuing cards and publishing the menu are the centre's (admin, operator); undelivered replies hold users' messages. */
+    @Bean
+    RestrictedPaths channelAdministration() {
+        return RestrictedPaths.to("ADMIN", "OPERATOR").writes("/api/cards/**", "/api/wechat/menu/**", "/api/wechat/menu");
+    }
+
+    @Bean
+    RestrictedPaths undeliveredReplies() {
+        return RestrictedPaths.to("ADMIN", "OPERATOR", "SUPERVISOR").everything("/api/wechat/undelivered");
     }
 
     @Bean

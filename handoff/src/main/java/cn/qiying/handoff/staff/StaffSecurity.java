@@ -1,5 +1,6 @@
 package cn.qiying.handoff.staff;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,18 +8,22 @@ import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import cn.qiying.platform.web.PublicPaths;
+import cn.qiying.platform.web.RestrictedPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -50,7 +55,8 @@ class StaffSecurity {
     }
 
     @Bean
-    SecurityFilterChain staffChain(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
+    SecurityFilterChain staffChain(HttpSecurity http, List<PublicPaths> publicPaths, List<RestrictedPaths> restricted)
+            throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("qiying");
@@ -66,16 +72,41 @@ class StaffSecurity {
             }
             basic.commence(request, response, failed);
         };
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll()
-                        .requestMatchers("/login", "/console/*.css", "/console/*.js", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(open).permitAll()
+                            .requestMatchers("/login", "/console/*.css", "/console/*.js", "/favicon.ico").permitAll();
+                    for (RestrictedPaths paths : restricted) {
+                        String[] roles = paths.roles().toArray(String[]::new);
+                        if (!paths.everything().isEmpty()) {
+                            auth.requestMatchers(paths.everything().toArray(String[]::new)).hasAnyRole(roles);
+                        }
+                        String[] writes = paths.writes().toArray(String[]::new);
+                        if (writes.length > 0) {
+                            for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+                                auth.requestMatchers(method, writes).hasAnyRole(roles);
+                            }
+                        }
+                    }
+                    auth.anyRequest().authenticated();
+                })
                 .httpBasic(b -> b.authenticationEntryPoint(api))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // the API answers 401 with a Basic challenge, never a redirect to the login page
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(StaffSecurity::refuse, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(StaffSecurity::apiWithoutSession));
         return http.build();
+    }
+
+    /** A staff user whose role may not call an API path: a problem detail, as the domain's own refusals are. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response,
+                               AccessDeniedException denied) throws IOException {
+        String detail = denied instanceof CsrfException ? "缺少或无效的 CSRF 令牌，请刷新页面后重试" : "您的角色无权执行此操作";
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"" + detail + "\"}");
     }
 
     /**
