@@ -91,9 +91,7 @@ public class BotDialog implements Dialog {
                 conversations.record(userKey, Direction.USER, inbound, now);
             }
             List<Reply> replies = respond(message, now);
-            for (Reply reply : replies) {
-                conversations.record(userKey, Direction.BOT, reply.asText(), clock.instant());
-            }
+            conversations.record(userKey, Direction.BOT, replies.stream().map(Reply::asText).toList(), clock.instant());
             return replies;
         });
     }

@@ -9,6 +9,9 @@ public interface Conversations {
     /** Every message, both ways (a capped Redis stream per user). */
     void record(String userKey, Direction direction, String text, Instant at);
 
+    /** Several messages of one side at once (a bot's replies to one message), in the order given. */
+    void record(String userKey, Direction direction, List<String> texts, Instant at);
+
     /** BOT unless a human was requested or took over. */
     Mode mode(String userKey);
 

@@ -17,6 +17,7 @@ import cn.qiying.handoff.calendar.WorkingCalendar;
 import cn.qiying.handoff.ticket.StatusLabels;
 import cn.qiying.platform.redis.Keys;
 import cn.qiying.platform.time.ClockConfiguration;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
@@ -78,11 +79,26 @@ class RedisConversations implements Conversations {
 
     @Override
     public void record(String userKey, Direction direction, String text, Instant at) {
+        record(userKey, direction, List.of(text == null ? "" : text), at);
+    }
+
+    /** One round trip for all of them: every write waits for the append-only file's fsync. */
+    @Override
+    public void record(String userKey, Direction direction, List<String> texts, Instant at) {
+        if (texts.isEmpty()) {
+            return;
+        }
         Instant when = at == null ? clock.instant() : at;
-        redis.xadd(log(userKey), XAddParams.xAddParams().maxLen(hours.transcriptLength()).approximateTrimming(),
-                Map.of("d", direction.name(), "t", text == null ? "" : text, "at", Long.toString(when.toEpochMilli())));
-        redis.zadd(RECENT, when.toEpochMilli(), userKey);
-        redis.zremrangeByScore(RECENT, 0, when.toEpochMilli() - KEEP_RECENT_MILLIS);
+        String millis = Long.toString(when.toEpochMilli());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (String text : texts) {
+                pipe.xadd(log(userKey), XAddParams.xAddParams().maxLen(hours.transcriptLength()).approximateTrimming(),
+                        Map.of("d", direction.name(), "t", text == null ? "" : text, "at", millis));
+            }
+            pipe.zadd(RECENT, when.toEpochMilli(), userKey);
+            pipe.zremrangeByScore(RECENT, 0, when.toEpochMilli() - KEEP_RECENT_MILLIS);
+            pipe.sync();
+        }
     }
 
     @Override
