@@ -3,7 +3,9 @@ package cn.qiying.app.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,13 +36,15 @@ import cn.qiying.testing.FakeWeChatServer;
 import cn.qiying.testing.RealRedis;
 import cn.qiying.testing.WeChatCallbackClient;
 import cn.qiying.testing.WeChatCallbackClient.Mode;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the whole application side by side on one Redis, as behind a load balancer: one dialog whichever
  * instance a message reaches, one ticket, each push once though both consume the events, one winner of a raced
- * transition, one sweeper at a time, and a console agent on A seeing what reached B.
+ * transition, one sweeper at a time, a console agent on A seeing what reached B, and one console session (in Redis)
+ * whichever instance serves the staff user.
  */
 @ExtendWith(RealRedis.class)
 class TwoInstancesTest {
@@ -153,6 +157,48 @@ class TwoInstancesTest {
         });
         assertThat(timerActions).as("the overdue flag was set").anyMatch(t -> t.startsWith("overdue"));
         assertThat(timerActions).as("each timer fired once: " + timerActions).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aConsoleLoginOnOneInstanceHoldsOnTheOtherUntilLoggedOutOnEither() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build(); // redirects not followed
+        String loginPage = browse(browser, "GET", base(a) + "/login", null).body();
+        HttpResponse<String> login = browse(browser, "POST", base(a) + "/login",
+                "username=centre&password=qiying-demo&_csrf=" + csrf(loginPage));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> onB = browse(browser, "GET", base(b) + "/console/tickets", null);
+        assertThat(onB.statusCode()).as("the session made on A is valid on B").isEqualTo(200);
+        UnifiedJedis redis = a.getBean(UnifiedJedis.class);
+        List<String> sessions = new ArrayList<>(redis.keys("qiying:session:sessions:*"));
+        assertThat(sessions).isNotEmpty();
+        for (String session : sessions) {
+            assertThat(String.join(" ", redis.hgetAll(session).values())).as("no password hash in a session").doesNotContain("$2a$");
+        }
+
+        HttpResponse<String> logout = browse(browser, "POST", base(b) + "/logout", "_csrf=" + csrf(onB.body()));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> afterLogout = browse(browser, "GET", base(a) + "/console/tickets", null);
+        assertThat(afterLogout.statusCode()).as("logged out on B is logged out on A").isEqualTo(302);
+        assertThat(afterLogout.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"(?:_csrf|csrf-token)\"[^>]*(?:value|content)=\"([^\"]+)\"");
+
+    private static String csrf(String page) {
+        Matcher m = CSRF.matcher(page);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> browse(HttpClient browser, String method, String url, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html");
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        return browser.send(request.method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private List<String> statusPushes(String openId) {

@@ -1,9 +1,10 @@
 package cn.qiying.handoff.staff;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /** Who performs an action: a staff user (with roles and, for handlers, a department), the enterprise, or the system. */
-public record Actor(String name, Set<StaffRole> roles, String department) {
+public record Actor(String name, Set<StaffRole> roles, String department) implements Serializable {
 
     public static final Actor SYSTEM = new Actor("system", Set.of(), null);
 

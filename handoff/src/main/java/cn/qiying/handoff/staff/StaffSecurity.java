@@ -1,10 +1,7 @@
 package cn.qiying.handoff.staff;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-
-import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +23,6 @@ import cn.qiying.platform.web.PublicPaths;
 import cn.qiying.platform.web.RestrictedPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
 
 /**
  * Staff authentication: HTTP Basic for the REST API and a session for the console. Paths that modules declare
@@ -122,16 +117,5 @@ class StaffSecurity {
         String authorization = request.getHeader("Authorization");
         return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
                 || request.getRequestedSessionId() == null;
-    }
-
-    /** Console sessions end after {@code qiying.console.session-timeout} of inactivity (default 30 minutes). */
-    @Bean
-    HttpSessionListener consoleSessionTimeout(@Value("${qiying.console.session-timeout:30m}") Duration timeout) {
-        return new HttpSessionListener() {
-            @Override
-            public void sessionCreated(HttpSessionEvent event) {
-                event.getSession().setMaxInactiveInterval((int) Math.max(60, timeout.toSeconds()));
-            }
-        };
     }
 }
