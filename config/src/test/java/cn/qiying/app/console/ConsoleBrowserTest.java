@@ -414,8 +414,9 @@ class ConsoleBrowserTest {
     }
 
     private int status(String href) throws Exception {
-        String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        return http.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + cookie).build(),
+        // Spring Session's cookie: the console session lives in Redis
+        String cookie = browser.manage().getCookieNamed("SESSION").getValue();
+        return http.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "SESSION=" + cookie).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
