@@ -2,6 +2,7 @@ package cn.qiying.channels.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.qiying.handoff.appeal.AppealDesk;
+import cn.qiying.handoff.appeal.AppealRejected;
+import cn.qiying.handoff.appeal.Rating;
 import cn.qiying.handoff.appeal.TicketView;
 import cn.qiying.platform.redis.Keys;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +32,7 @@ import redis.clients.jedis.params.SetParams;
 class StatusPageController {
 
     private static final int MAX_FAILURES_PER_HOUR = 10;
+    private static final long RATE_TOKEN_SECONDS = 1800;
 
     private final ObjectProvider<AppealDesk> desk;
     private final UnifiedJedis redis;
@@ -71,7 +75,65 @@ class StatusPageController {
             model.addAttribute("problem", "未找到该工单，请核对工单编号和提交时留下的联系电话");
             return "channels/status";
         }
-        model.addAttribute("ticket", ticket.get());
+        show(model, ticket.get(), phone);
         return "channels/status";
+    }
+
+    /**
+     * Off WeChat, the person who filed rates here once the ticket is resolved and reviewed. The look-up gave the page a
+     * one-time rating token (30 minutes, in Redis, standing for the number and phone checked), so the phone is not
+     * echoed into the page.
+     */
+    @PostMapping("/rate")
+    String rate(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String rating,
+                @RequestParam(defaultValue = "") String comment, Model model, HttpServletResponse response) {
+        AppealDesk appeals = desk.getIfAvailable();
+        String checked = token.length() == 36 ? redis.get(Keys.of("q-rate", token)) : null;
+        if (appeals == null || checked == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("no", "");
+            model.addAttribute("problem", "页面已过期，请重新查询工单后评价");
+            return "channels/status";
+        }
+        String number = checked.substring(0, checked.indexOf('\n'));
+        String phone = checked.substring(checked.indexOf('\n') + 1);
+        model.addAttribute("no", number);
+        String problem = null;
+        Rating chosen = null;
+        try {
+            chosen = Rating.parse(rating);
+        } catch (IllegalArgumentException e) {
+            problem = "请选择评价：满意、基本满意或不满意";
+        }
+        if (comment.length() > 500) {
+            problem = "评价内容不能超过 500 字";
+        }
+        if (problem == null) {
+            try {
+                TicketView rated = appeals.rateForPhone(number, phone, chosen, comment.isBlank() ? null : comment.trim());
+                redis.del(Keys.of("q-rate", token));
+                model.addAttribute("ticket", rated);
+                model.addAttribute("thanks", "感谢您的评价！");
+                return "channels/status";
+            } catch (AppealRejected e) {
+                response.setStatus(e.getStatusCode().value());
+                problem = e.getBody().getDetail();
+            }
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("problem", problem);
+        appeals.findForPhone(number, phone).ifPresent(t -> show(model, t, phone));
+        return "channels/status";
+    }
+
+    /** The ticket, with a rating token when it awaits its rating. */
+    private void show(Model model, TicketView ticket, String phone) {
+        model.addAttribute("ticket", ticket);
+        if ("reviewed".equals(ticket.status())) {
+            String token = UUID.randomUUID().toString();
+            redis.set(Keys.of("q-rate", token), ticket.no() + "\n" + phone, SetParams.setParams().ex(RATE_TOKEN_SECONDS));
+            model.addAttribute("rateToken", token);
+        }
     }
 }

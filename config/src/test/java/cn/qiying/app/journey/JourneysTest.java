@@ -141,6 +141,8 @@ class JourneysTest {
         Answer claimed = agent.postForm("/console/conversations/claim", Map.of("u", userKey));
         assertThat(claimed.status()).isEqualTo(200);
         assertThat(claimed.body()).contains("营业执照怎么办理").contains("转人工");
+        assertThat(sendsTo(openId)).as("the user is told a person took over")
+                .anySatisfy(body -> assertThat(body).contains("人工客服已接入"));
 
         assertThat(say(openId, "我们是新公司，想当面问一下窗口几点下班")).as("the bot falls silent while a person answers").isEmpty();
         assertThat(agent.get("/console/conversations/view?u=" + encode(userKey)).body()).contains("想当面问一下窗口几点下班");
@@ -155,6 +157,8 @@ class JourneysTest {
 
         Answer handedBack = agent.postForm("/console/conversations/handback", Map.of("u", userKey));
         assertThat(handedBack.body()).contains("已交还智能客服");
+        assertThat(sendsTo(openId).get(sendsTo(openId).size() - 1)).as("and told when the bot answers again")
+                .contains("人工客服已结束本次服务");
         String again = say(openId, "食品经营许可证怎么申请");
         assertThat(again).as("the bot answers again after the hand-back").isNotBlank().contains("食品经营许可");
     }
@@ -235,7 +239,20 @@ class JourneysTest {
         staffPost("market", no, "contact", "{\"note\":\"已电话联系王五\"}");
         staffPost("market", no, "resolve", "{\"result\":\"延续申请已审核通过，新证已邮寄\"}");
         staffPost("centre", no, "review", "{\"passed\":true}");
-        assertThat(status(phone, no)).contains("已办结待评价");
+        String awaiting = status(phone, no);
+        assertThat(awaiting).contains("已办结待评价").contains("请对办理结果作出评价");
+        Answer unchosen = phone.postForm("/q/status/rate", Map.of("token", JourneyHttp.field(awaiting, "token"), "rating", ""));
+        assertThat(unchosen.status()).isEqualTo(400);
+        assertThat(unchosen.body()).contains("请选择评价").contains("请对办理结果作出评价");
+        Answer rated = phone.postForm("/q/status/rate", Map.of("token", JourneyHttp.field(awaiting, "token"),
+                "rating", "basically_satisfied", "comment", "办理及时，但希望提前告知所需材料"));
+        assertThat(rated.status()).isEqualTo(200);
+        assertThat(rated.body()).contains("感谢您的评价").doesNotContain("请对办理结果作出评价");
+        JsonNode ratedTicket = http.staff("centre", STAFF, "GET", "/api/tickets/" + no, null).json();
+        assertThat(ratedTicket.get("status").asString()).isEqualTo("rated");
+        assertThat(ratedTicket.get("rating").get("rating").asString()).isEqualTo("basically_satisfied");
+        assertThat(phone.postForm("/q/status/rate", Map.of("token", JourneyHttp.field(awaiting, "token"), "rating", "unsatisfied"))
+                .status()).as("the rating token is used once").isEqualTo(400);
         staffPost("centre", no, "close", null);
         assertThat(status(phone, no)).contains("已关闭");
         assertThat(status(phone, no).replace(no, "")).doesNotContain("13900001111").as("the page does not echo the full phone");

@@ -19,4 +19,7 @@ public interface AppealDesk {
 
     /** Only the ticket's own openId may rate, and only while the ticket awaits its rating. */
     TicketView rate(String no, String openId, Rating rating, String comment);
+
+    /** Off WeChat: whoever knows the ticket number and the phone the enterprise left rates it, while it awaits its rating. */
+    TicketView rateForPhone(String no, String phone, Rating rating, String comment);
 }

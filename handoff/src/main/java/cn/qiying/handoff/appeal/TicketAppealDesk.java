@@ -76,18 +76,24 @@ class TicketAppealDesk implements AppealDesk {
 
     @Override
     public Optional<TicketView> findForPhone(String no, String phone) {
-        String given = digits(phone);
-        if (no == null || given.length() < 7) {
+        if (no == null) {
             return Optional.empty();
         }
         return store.find(no.trim().toUpperCase())
-                .filter(t -> t.getEnterprise() != null && given.equals(digits(t.getEnterprise().phone())))
+                .filter(t -> t.getEnterprise() != null && t.getEnterprise().leftPhone(phone))
                 .map(this::view);
     }
 
-    /** 0531-8888 9999 and 053188889999 are the same number. */
-    private static String digits(String phone) {
-        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+    @Override
+    public TicketView rateForPhone(String no, String phone, Rating rating, String comment) {
+        if (rating == null) {
+            throw new AppealRejected("请选择评价：满意、基本满意或不满意");
+        }
+        String number = no == null ? "" : no.trim().toUpperCase();
+        Ticket ticket = store.find(number)
+                .filter(t -> t.getEnterprise() != null && t.getEnterprise().leftPhone(phone))
+                .orElseThrow(() -> new AppealRejected(HttpStatus.NOT_FOUND, "未找到该工单，请核对工单编号和提交时留下的联系电话"));
+        return rate(ticket, new TicketAction.Rate(null, phone, rating, comment), Actor.enterprise(null));
     }
 
     @Override
@@ -99,11 +105,16 @@ class TicketAppealDesk implements AppealDesk {
         if (ticket.getSource() == null || openId == null || !openId.equals(ticket.getSource().openId())) {
             throw new AppealRejected(HttpStatus.NOT_FOUND, "工单 " + no + " 不存在");
         }
+        return rate(ticket, new TicketAction.Rate(openId, null, rating, comment), Actor.enterprise(openId));
+    }
+
+    private TicketView rate(Ticket ticket, TicketAction.Rate rate, Actor enterprise) {
+        String no = ticket.getNo();
         if (ticket.getStatus() != TicketStatus.REVIEWED) {
             throw new AppealRejected(HttpStatus.CONFLICT, "工单 " + no + " 当前为「" + labels.label(ticket.getStatus()) + "」，暂不能评价");
         }
         try {
-            return view(transitions.perform(no, new TicketAction.Rate(openId, rating, comment), Actor.enterprise(openId)));
+            return view(transitions.perform(no, rate, enterprise));
         } catch (AppealRejected e) {
             throw e;
         } catch (ErrorResponseException e) {

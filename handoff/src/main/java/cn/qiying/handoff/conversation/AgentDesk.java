@@ -43,12 +43,19 @@ public class AgentDesk {
         this.clock = clock;
     }
 
-    /** Takes the conversation; a 409 names the agent who holds it already. */
+    /** Takes the conversation and tells the user a person is there; a 409 names the agent who holds it already. */
     public void claim(String userKey, Actor agent) {
         requireAgent(agent);
+        boolean heldAlready = holds(userKey, agent);
         String holder = conversations.claim(userKey, agent.name());
         if (!holder.equals(agent.name())) {
             throw problem(HttpStatus.CONFLICT, "该会话已由 " + holder + " 接管");
+        }
+        if (!heldAlready) {
+            String told = texts.text("conversation.claimed");
+            if (send(userKey, Push.Kind.NOTICE, told).outcome() == Messenger.Delivery.Outcome.SENT) {
+                conversations.record(userKey, Conversations.Direction.AGENT, told, clock.instant());
+            }
         }
     }
 

@@ -249,10 +249,17 @@ public sealed interface TicketAction {
     }
 
     /** The enterprise rates the result (through the appeal desk, never through staff REST). */
-    record Rate(String openId, Rating rating, String comment) implements TicketAction {
+    /**
+     * The enterprise rates: on WeChat by its openId, or, off WeChat (a card's form in a phone browser), by the contact
+     * phone it left; {@code phone} is null for a WeChat rating.
+     */
+    record Rate(String openId, String phone, Rating rating, String comment) implements TicketAction {
         public String name() { return "rate"; }
         public TicketStatus target(Ticket t) { return TicketStatus.RATED; }
         public boolean permits(Actor a, Ticket t) {
+            if (phone != null) {
+                return t.getEnterprise() != null && t.getEnterprise().leftPhone(phone);
+            }
             return t.getSource() != null && openId != null && openId.equals(t.getSource().openId());
         }
         public String apply(Ticket t, Actor a, Instant now, TransitionContext ctx) {

@@ -100,7 +100,11 @@ class ConsoleConversationsTest {
         var refused = loser.get("/console/conversations/view?u=" + enc(key));
         assertThat(refused.status()).isEqualTo(302);
         assertThat(loser.postJson("/console/conversations/reply", "{\"userKey\":\"" + key + "\",\"text\":\"您好\"}", true).status()).isEqualTo(409);
-        assertThat(messenger.attempts()).isEmpty();
+        assertThat(messenger.attempts()).as("the user is told once that a person took over, and nothing else")
+                .singleElement().satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(Push.Kind.NOTICE);
+                    assertThat(p.text()).startsWith("人工客服已接入");
+                });
     }
 
     @Test
@@ -120,8 +124,9 @@ class ConsoleConversationsTest {
         var sent = operator.postJson("/console/conversations/reply", "{\"userKey\":\"" + a + "\",\"text\":\"您好，我是企业服务中心的小王\"}", true);
         assertThat(sent.status()).isEqualTo(200);
         assertThat(sent.body()).contains("\"outcome\":\"sent\"");
-        Push push = messenger.attempts().get(0);
-        assertThat(push.kind()).isEqualTo(Push.Kind.AGENT_REPLY);
+        assertThat(messenger.attempts()).filteredOn(p -> p.kind() == Push.Kind.NOTICE).extracting(Push::openId)
+                .as("each user told once that a person took over").containsExactly("o-a", "o-b");
+        Push push = messenger.attempts().stream().filter(p -> p.kind() == Push.Kind.AGENT_REPLY).findFirst().orElseThrow();
         assertThat(push.openId()).isEqualTo("o-a");
         assertThat(push.channel()).isEqualTo("mp");
         assertThat(push.text()).isEqualTo("您好，我是企业服务中心的小王");
@@ -130,7 +135,7 @@ class ConsoleConversationsTest {
         messenger.answerNext(Messenger.Delivery.refused("the 48-hour customer-service window is closed"));
         var failed = operator.postJson("/console/conversations/reply", "{\"userKey\":\"" + b + "\",\"text\":\"请问还在吗\"}", true);
         assertThat(failed.body()).contains("\"outcome\":\"refused\"").contains("48-hour");
-        assertThat(conversations.transcript(b, 10)).extracting(Conversations.Entry::direction).doesNotContain(Conversations.Direction.AGENT);
+        assertThat(conversations.transcript(b, 10)).extracting(Conversations.Entry::text).doesNotContain("请问还在吗");
         assertThat(operator.postJson("/console/conversations/reply", "{\"userKey\":\"" + b + "\",\"text\":\"x\"}", false).status()).isEqualTo(403);
     }
 
