@@ -205,6 +205,12 @@ class TwoInstancesTest {
             assertThat(String.join(" ", redis.hgetAll(session).values())).as("no password hash in a session").doesNotContain("$2a$");
         }
 
+        HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        int before = redis.keys("qiying:session:sessions:*").size();
+        assertThat(csrf(browse(visitor, "GET", base(a) + "/login", null).body())).isNotEmpty();
+        assertThat(browse(visitor, "GET", base(b) + "/q/status", null).statusCode()).isEqualTo(200);
+        assertThat(redis.keys("qiying:session:sessions:*")).as("anonymous page loads leave no session in Redis").hasSize(before);
+
         HttpResponse<String> logout = browse(browser, "POST", base(b) + "/logout", "_csrf=" + csrf(onB.body()));
         assertThat(logout.statusCode()).isEqualTo(302);
         HttpResponse<String> afterLogout = browse(browser, "GET", base(a) + "/console/tickets", null);

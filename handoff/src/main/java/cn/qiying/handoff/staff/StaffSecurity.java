@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -90,8 +91,18 @@ class StaffSecurity {
                 // the API answers 401 with a Basic challenge, never a redirect to the login page
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         .defaultAccessDeniedHandlerFor(StaffSecurity::refuse, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(StaffSecurity::apiWithoutSession));
+                // the token in a cookie, not the session: anonymous visitors of the card form, the status page and the
+                // login page then leave nothing in Redis (sessions live there), so a flood of page loads costs no memory
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
+                        .ignoringRequestMatchers(StaffSecurity::apiWithoutSession));
         return http.build();
+    }
+
+    /** The CSRF token in an HttpOnly cookie; the console's script sends it back in {@code X-CSRF-TOKEN}, as before. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setHeaderName("X-CSRF-TOKEN");
+        return repository;
     }
 
     /** A staff user whose role may not call an API path: a problem detail, as the domain's own refusals are. */
