@@ -46,7 +46,7 @@ public class ChannelsTestApplication {
 
     @Bean
     UserDetailsService staffUsers() {
-        return new InMemoryUserDetailsManager(User.withUsername(STAFF).password("{noop}" + STAFF_PASSWORD).roles("STAFF").build());
+        return new InMemoryUserDetailsManager(User.withUsername(STAFF).password("{noop}" + STAFF_PASSWORD).roles("OPERATOR").build());
     }
 
     @Bean

@@ -281,7 +281,8 @@ public class BotDialog implements Dialog {
     private Turn image(DialogState state, UserMessage message) {
         if (state.phase() != Phase.IDLE && message.media() != null) {
             UserMessage.Media media = message.media();
-            return intake.photo(state, media.url() != null ? media.url() : media.mediaId());
+            // the media id: the channel keeps the picture under it (WeChat's own URLs refuse other sites and expire)
+            return intake.photo(state, media.mediaId() != null ? media.mediaId() : media.url());
         }
         return hinted(Turn.of(state, new Reply.Text(phrases.get("image.outside-intake"))));
     }

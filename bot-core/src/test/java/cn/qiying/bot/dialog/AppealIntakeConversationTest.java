@@ -168,7 +168,7 @@ class AppealIntakeConversationTest extends ConversationTest {
         assertThat(summary).contains("已收到图片（共2张）").contains("图片：2张");
         String no = ticketNo(c.say("确认提交"));
         assertThat(tickets.find(no).orElseThrow().getAttachments())
-                .containsExactly("https://media.example/m-1", "https://media.example/m-2");
+                .as("the media ids, under which the channel keeps the pictures").containsExactly("m-1", "m-2");
     }
 
     @Test

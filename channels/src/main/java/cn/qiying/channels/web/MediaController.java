@@ -1,32 +1,76 @@
 package cn.qiying.channels.web;
 
+import java.util.Set;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.qiying.channels.media.MediaStore;
+import cn.qiying.handoff.staff.Actor;
+import cn.qiying.handoff.staff.StaffPrincipal;
+import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.handoff.ticket.TicketTransitions;
 
-/** Staff: a picture or recording a user sent on WeChat, e.g. attached to an appeal. */
+/**
+ * Staff: a picture or recording a user sent on WeChat, e.g. attached to an appeal. The centre and supervisors see any
+ * user's media (they hold the conversations); a department handler sees a ticket's attachments only, named with
+ * {@code ?ticket=} and only for a ticket of its department. Anything else is "not found", as tickets are.
+ */
 @RestController
 class MediaController {
 
-    private final MediaStore media;
+    private static final Set<String> SEE_ALL = Set.of("ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_SUPERVISOR");
 
-    MediaController(MediaStore media) {
+    private final MediaStore media;
+    private final TicketStore tickets;
+
+    MediaController(MediaStore media, TicketStore tickets) {
         this.media = media;
+        this.tickets = tickets;
     }
 
     @GetMapping("/api/media/{channel}/{mediaId}")
-    ResponseEntity<byte[]> one(@PathVariable String channel, @PathVariable String mediaId) {
-        MediaStore.Media found = media.find(channel, mediaId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such media"));
+    ResponseEntity<byte[]> one(@PathVariable String channel, @PathVariable String mediaId,
+                               @RequestParam(required = false) String ticket) {
+        if (!visible(channel, mediaId, ticket)) {
+            throw notFound();
+        }
+        MediaStore.Media found = media.find(channel, mediaId).orElseThrow(MediaController::notFound);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(found.contentType())).body(found.bytes());
+    }
+
+    private boolean visible(String channel, String mediaId, String ticketNo) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        if (auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(SEE_ALL::contains)) {
+            return true;
+        }
+        if (!(auth.getPrincipal() instanceof StaffPrincipal staff) || ticketNo == null) {
+            return false;
+        }
+        Actor handler = staff.actor();
+        return tickets.find(ticketNo.trim().toUpperCase())
+                .filter(t -> !handler.roles().isEmpty() && TicketTransitions.visible(handler, t))
+                .filter(t -> t.getSource() != null && channel.equals(t.getSource().channel()))
+                .filter(t -> t.getAttachments().contains(mediaId))
+                .isPresent();
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no such media");
     }
 }

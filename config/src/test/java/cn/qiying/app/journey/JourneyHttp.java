@@ -55,6 +55,13 @@ final class JourneyHttp {
         return send(HttpClient.newHttpClient(), request.build());
     }
 
+    /** The status of a GET as a browser's image request makes it (any content type accepted). */
+    int staffGetStatus(String user, String password, String path) {
+        return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "*/*").build()).status();
+    }
+
     byte[] staffBytes(String user, String password, String path) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))

@@ -172,7 +172,8 @@ class JourneysTest {
         say(openId, "张三");
         say(openId, "13800000000");
         say(openId, "历下区");
-        assertThat(say(openId, "没有")).contains("请核对您的诉求信息");
+        String photo = "J2-PHOTO-" + System.nanoTime();
+        assertThat(photo(openId, photo)).as("a photo of the problem, then the summary").contains("已收到图片").contains("请核对您的诉求信息");
         Matcher filed = TICKET_NO.matcher(say(openId, "确认"));
         assertThat(filed.find()).as("the user is given a ticket number").isTrue();
         String no = filed.group();
@@ -181,6 +182,18 @@ class JourneysTest {
         assertThat(ticket.get("status").asString()).isEqualTo("triaged");
         staffPost("centre", no, "assign", "{\"department\":\"jrj\"}");
         staffPost("finance", no, "accept", null);
+        String picture = "/api/media/mp/" + photo;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                http.staffGetStatus("finance", STAFF, picture + "?ticket=" + no))
+                .as("the department's handler sees the ticket's photo").isEqualTo(200));
+        assertThat(http.staffGetStatus("finance", STAFF, picture)).as("but only through its ticket").isEqualTo(404);
+        assertThat(http.staffGetStatus("market", STAFF, picture + "?ticket=" + no))
+                .as("another department's handler does not see it").isEqualTo(404);
+        assertThat(http.staffGetStatus("centre", STAFF, picture)).as("the centre sees every user's media").isEqualTo(200);
+        Browser handler = http.browser("Mozilla/5.0 (X11; Linux x86_64) Chrome/126");
+        handler.logIn("finance", STAFF);
+        assertThat(handler.get("/console/tickets/" + no).body()).as("the ticket page shows the photo")
+                .contains("src=\"" + picture + "?ticket=" + no + "\"");
         staffPost("finance", no, "contact", "{\"note\":\"已电话联系张三，约定上门了解情况\"}");
         staffPost("finance", no, "reply", "{\"text\":\"已协调合作银行办理续贷，贴息申请材料清单已发送企业邮箱\"}");
         staffPost("finance", no, "resolve", "{\"result\":\"银行已同意续贷500万元，贴息申请已受理\"}");
@@ -280,6 +293,19 @@ class JourneysTest {
         Reply reply = officialAccount.send(officialAccount.textXml(openId, text, WeChatCallbackClient.nextMsgId(), now), now,
                 Long.toString(System.nanoTime()));
         assertThat(reply.status()).as("callback for %s", text).isEqualTo(200);
+        StringBuilder seen = new StringBuilder(reply.content() == null ? "" : reply.content());
+        List<String> sends = sendsTo(openId);
+        sends.subList(before, sends.size()).forEach(s -> seen.append('\n').append(s));
+        return seen.toString();
+    }
+
+    /** A picture sent in the official account, as WeChat delivers it: its URL and the media id it is kept under. */
+    private String photo(String openId, String mediaId) {
+        int before = sendsTo(openId).size();
+        long now = clock.instant().getEpochSecond();
+        Reply reply = officialAccount.send(officialAccount.imageXml(openId, "http://mmbiz.qpic.cn/" + mediaId, mediaId,
+                WeChatCallbackClient.nextMsgId(), now), now, Long.toString(System.nanoTime()));
+        assertThat(reply.status()).isEqualTo(200);
         StringBuilder seen = new StringBuilder(reply.content() == null ? "" : reply.content());
         List<String> sends = sendsTo(openId);
         sends.subList(before, sends.size()).forEach(s -> seen.append('\n').append(s));

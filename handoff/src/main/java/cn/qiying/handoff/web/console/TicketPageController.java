@@ -1,5 +1,7 @@
 package cn.qiying.handoff.web.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +66,35 @@ class TicketPageController {
     record Said(String who, String direction, String text, String at) {
     }
 
+    /** An attachment as the page shows it: a picture the channel keeps (by media id), or a link the work order gave. */
+    record Attachment(String label, String href, boolean kept) {
+    }
+
+    /**
+     * Media ids are served by the channels module at {@code /api/media/<channel>/<id>?ticket=<no>} (the ticket lets a
+     * department handler see its own tickets' pictures); an attachment that is already a web address is linked as is.
+     */
+    static List<Attachment> attachments(Ticket t) {
+        List<Attachment> shown = new ArrayList<>();
+        List<String> all = t.getAttachments();
+        for (int i = 0; i < all.size(); i++) {
+            String a = all.get(i);
+            String label = "附件 " + (i + 1);
+            if (a.startsWith("https://") || a.startsWith("http://")) {
+                shown.add(new Attachment(label, a, false));
+            } else if (t.getSource() != null && t.getSource().channel() != null) {
+                shown.add(new Attachment(label, "/api/media/" + enc(t.getSource().channel()) + "/" + enc(a) + "?ticket=" + enc(t.getNo()), true));
+            } else {
+                shown.add(new Attachment(label + "：" + a, null, false));
+            }
+        }
+        return shown;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     @GetMapping("/console/tickets/{no}")
     String ticket(@PathVariable String no, Model model) {
         Actor actor = StaffCaller.current();
@@ -77,6 +108,7 @@ class TicketPageController {
         model.addAttribute("history", t.getHistory().stream().map(h -> new Line(h.actor(), ConsoleText.action(h.action()),
                 h.from() == null ? "" : labels.label(h.from()), labels.label(h.to()), h.note(), ConsoleLabels.time(h.at()))).toList());
         model.addAttribute("transcript", transcript(t));
+        model.addAttribute("attachments", attachments(t));
         model.addAttribute("forms", forms.forms(actor, t));
         model.addAttribute("reachable", t.getSource() != null && t.getSource().reachable());
         model.addAttribute("channel", ConsoleText.channel(t.getSource() == null ? null : t.getSource().channel()));
