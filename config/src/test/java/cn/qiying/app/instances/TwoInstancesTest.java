@@ -209,7 +209,15 @@ class TwoInstancesTest {
         int before = redis.keys("qiying:session:sessions:*").size();
         assertThat(csrf(browse(visitor, "GET", base(a) + "/login", null).body())).isNotEmpty();
         assertThat(browse(visitor, "GET", base(b) + "/q/status", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> protectedPage = browse(visitor, "GET", base(a) + "/console/tickets?queue=overdue", null);
+        assertThat(protectedPage.statusCode()).isEqualTo(302);
+        assertThat(protectedPage.headers().firstValue("Location").orElse("")).endsWith("/login");
         assertThat(redis.keys("qiying:session:sessions:*")).as("anonymous page loads leave no session in Redis").hasSize(before);
+        String visitorLogin = browse(visitor, "GET", base(b) + "/login", null).body();
+        HttpResponse<String> landed = browse(visitor, "POST", base(b) + "/login",
+                "username=centre&password=qiying-demo&_csrf=" + csrf(visitorLogin));
+        assertThat(landed.headers().firstValue("Location").orElse("")).as("after the login, the page first asked for (on A)")
+                .contains("/console/tickets?queue=overdue");
 
         HttpResponse<String> logout = browse(browser, "POST", base(b) + "/logout", "_csrf=" + csrf(onB.body()));
         assertThat(logout.statusCode()).isEqualTo(302);

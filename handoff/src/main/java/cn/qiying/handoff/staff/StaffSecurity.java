@@ -16,6 +16,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -87,6 +88,8 @@ class StaffSecurity {
                 })
                 .httpBasic(b -> b.authenticationEntryPoint(api))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                // the page asked for before the login waits in a cookie, so an anonymous visit leaves no session in Redis
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // the API answers 401 with a Basic challenge, never a redirect to the login page
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
