@@ -27,7 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.qiying.app.browser.HeadlessChromium;
 import cn.qiying.testing.RealRedis;
 
-/** A person scans a printed service card and files an appeal from a phone browser (headless Chromium, phone-sized). */
+/**
+ * A person scans a printed service card, files an appeal from a phone browser (headless Chromium, phone-sized), follows
+ * it on the status page and rates it there.
+ */
 @ExtendWith(RealRedis.class)
 // its background workers (event consumers, sweeper) must not outlive the class and take the next class\'s events
 @DirtiesContext
@@ -82,6 +85,36 @@ class CardFormBrowserTest {
         HeadlessChromium.screenshot(browser, "card-form-submitted");
         assertThat(ticketNumbers()).containsExactly(no);
         assertThat(staffGet("/api/tickets/" + no)).contains("济南槐荫精密机械有限公司").contains("card");
+
+        // the centre and the department work it to the end; the filer, off WeChat, follows it and rates it
+        if (!staffGet("/api/tickets/" + no).contains("\"status\":\"assigned\"")) {
+            staffPost(no, "triage", "{\"complexity\":\"simple\",\"category\":\"工程建设\"}");
+            staffPost(no, "assign", "{\"department\":\"scjgj\"}");
+        }
+        staffPost(no, "accept", "{}");
+        staffPost(no, "contact", "{\"note\":\"已电话联系王经理\"}");
+        staffPost(no, "resolve", "{\"result\":\"已协调施工单位恢复一条车道，货车可正常通行\"}");
+        staffPost(no, "review", "{\"passed\":true}");
+        browser.get(url("/q/status?no=" + no));
+        fill("phone", "139 0000 1111");
+        browser.findElement(By.id("look-up")).click();
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结待评价");
+        assertThat(browser.findElement(By.id("result")).getText()).isEqualTo("已协调施工单位恢复一条车道，货车可正常通行");
+        browser.findElement(By.cssSelector("input[name=rating][value=basically_satisfied]")).click();
+        fill("comment", "通行恢复了，希望以后施工前先告知周边企业");
+        HeadlessChromium.screenshot(browser, "card-status-rating");
+        browser.findElement(By.id("submit-rating")).click();
+        assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("感谢您的评价！");
+        assertThat(browser.findElements(By.id("rate"))).as("no second rating form").isEmpty();
+        HeadlessChromium.screenshot(browser, "card-status-rated");
+        assertThat(staffGet("/api/tickets/" + no)).contains("\"status\":\"rated\"").contains("basically_satisfied");
+    }
+
+    private void staffPost(String no, String action, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/tickets/" + no + "/" + action)))
+                .header("Authorization", basic()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", action, response.body()).isEqualTo(200);
     }
 
     private void fill(String id, String text) {

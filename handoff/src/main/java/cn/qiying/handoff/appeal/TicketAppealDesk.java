@@ -127,7 +127,7 @@ class TicketAppealDesk implements AppealDesk {
         return new TicketView(t.getNo(), t.getStatus().json(), labels.label(t.getStatus()), t.getKind().json(),
                 t.getDepartment() == null ? null : departments.nameOf(t.getDepartment()),
                 new Deadlines(shanghai(m.contactBy()), shanghai(m.replyBy()), shanghai(m.resolveBy())),
-                t.getReceivedAt(), t.getDescription());
+                t.getReceivedAt(), t.getDescription(), t.getResult());
     }
 
     static OffsetDateTime shanghai(java.time.Instant at) {
