@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -53,6 +54,7 @@ class AppKillDrill {
         AtomicBoolean failing = new AtomicBoolean(false);
         AtomicInteger refused = new AtomicInteger();
         Map<String, Integer> delivered = new ConcurrentHashMap<>();
+        List<String> deliveredInOrder = new CopyOnWriteArrayList<>();
         try (FakeWeChatServer wechat = FakeWeChatServer.start()) {
             wechat.answer(SEND, request -> {
                 if (failing.get()) {
@@ -60,7 +62,13 @@ class AppKillDrill {
                     return new FakeWeChatServer.Answer(500, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
                 }
                 JsonNode body = JSON.readTree(request.body());
-                delivered.merge(body.path("touser").asString() + " " + body.path("text").path("content").asString(), 1, Integer::sum);
+                String content = body.path("text").path("content").asString();
+                delivered.merge(body.path("touser").asString() + " " + content, 1, Integer::sum);
+                for (String status : List.of("已交办", "已签收", "已联系")) {
+                    if (content.contains(status)) {
+                        deliveredInOrder.add(status);
+                    }
+                }
                 return FakeWeChatServer.Answer.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
             });
             List<String> settings = List.of("--spring.data.redis.url=" + System.getProperty("spring.data.redis.url"),
@@ -109,13 +117,14 @@ class AppKillDrill {
                     |---|---|---|
                     %s
 
-                    All pushes delivered %.1f s after the kill (restart included). Each must be delivered exactly once.
+                    All pushes delivered %.1f s after the kill (restart included), in this order: %s. Each must be delivered
+                    exactly once, in the order the ticket moved.
 
                     Command: `make drills`, or `mvn -B -o -q -pl config -am test -Pdrill -Dtest=AppKillDrill -Dsurefire.failIfNoSpecifiedTests=false`.
                     """, no, refusedWhileDown, restartedIn.toMillis() / 1000.0,
                     pushes.entrySet().stream().map(e -> "| " + e.getKey().replace(openId + " ", "") + " | "
                             + deliveredBeforeRestart.getOrDefault(e.getKey(), 0) + " | " + e.getValue() + " |").collect(Collectors.joining("\n")),
-                    drainedSeconds);
+                    drainedSeconds, String.join(" → ", deliveredInOrder));
             Path out = Path.of("target", "reports", "drill-app.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -125,6 +134,7 @@ class AppKillDrill {
             assertThat(pushes.keySet()).as(report).hasSize(3)
                     .anyMatch(p -> p.contains("已交办")).anyMatch(p -> p.contains("已签收")).anyMatch(p -> p.contains("已联系"));
             assertThat(pushes.values()).as("each push once: " + report).allMatch(n -> n == 1);
+            assertThat(deliveredInOrder).as("in the order the ticket moved").containsExactly("已交办", "已签收", "已联系");
         }
     }
 

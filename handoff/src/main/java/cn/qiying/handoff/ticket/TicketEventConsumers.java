@@ -18,6 +18,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,10 @@ public class TicketEventConsumers {
     static final String ATTEMPTS = Keys.of("ticket-events-attempts");
     static final String FAILED = Keys.of("ticket-events-failed");
     static final String DUE = Keys.of("ticket-events-due");
+    static final String HELD = Keys.of("ticket-events-held");
+    // the marker goes only if it is still this event's (another event may hold the ticket by now)
+    private static final String RELEASE =
+            "if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end return 0";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UnifiedJedis redis;
@@ -125,6 +130,15 @@ public class TicketEventConsumers {
     private void handle(TicketEventHandler handler, StreamEntry entry) {
         String id = entry.getID().toString();
         String key = handler.group() + "|" + id;
+        String ticket = entry.getFields().get("no");
+        String blocker = ticket == null ? null : heldBy(handler, ticket, entry.getID());
+        if (blocker != null) {
+            // an earlier event of this ticket waits for a retry: this one follows it, so the enterprise reads its
+            // pushes in the order the ticket moved (not an attempt: it never reached the handler)
+            String blockerDue = redis.hget(DUE, handler.group() + "|" + blocker);
+            redis.hset(DUE, key, blockerDue != null ? blockerDue : Long.toString(clock.millis() + retryDelay.toMillis()));
+            return;
+        }
         TicketEventHandler.Handled handled;
         try {
             handled = handler.handle(TicketEvent.of(entry.getFields()));
@@ -136,6 +150,7 @@ public class TicketEventConsumers {
             redis.xack(TicketKeys.EVENTS, handler.group(), entry.getID());
             redis.hdel(ATTEMPTS, key);
             redis.hdel(DUE, key);
+            release(handler, ticket, id);
             return;
         }
         long attempts = redis.hincrBy(ATTEMPTS, key, 1);
@@ -146,10 +161,47 @@ public class TicketEventConsumers {
             redis.xack(TicketKeys.EVENTS, handler.group(), entry.getID());
             redis.hdel(ATTEMPTS, key);
             redis.hdel(DUE, key);
+            release(handler, ticket, id);
             log.error("{} gave up on event {} after {} attempts: {}", handler.group(), id, attempts, handled.reason());
             return;
         }
         redis.hset(DUE, key, Long.toString(clock.millis() + backoff(attempts).toMillis()));
+        if (ticket != null) {
+            redis.hsetnx(held(handler), ticket, id);
+        }
+    }
+
+    /** Per handler: ticket number → the id of its earliest event waiting for a retry. */
+    private static String held(TicketEventHandler handler) {
+        return HELD + ":" + handler.group();
+    }
+
+    /**
+     * The earlier event of this ticket that this one must wait for, or null. A marker whose event is no longer pending
+     * (acknowledged by a consumer that died before clearing it) is dropped rather than holding the ticket for ever.
+     */
+    private String heldBy(TicketEventHandler handler, String ticket, StreamEntryID current) {
+        String blocker = redis.hget(held(handler), ticket);
+        if (blocker == null || blocker.equals(current.toString())) {
+            return null;
+        }
+        StreamEntryID blocking = new StreamEntryID(blocker);
+        if (blocking.compareTo(current) > 0) {
+            return null; // this one is older: it goes first
+        }
+        boolean pending = !redis.xpending(TicketKeys.EVENTS, handler.group(),
+                XPendingParams.xPendingParams(blocking, blocking, 1)).isEmpty();
+        if (!pending) {
+            release(handler, ticket, blocker);
+            return null;
+        }
+        return blocker;
+    }
+
+    private void release(TicketEventHandler handler, String ticket, String id) {
+        if (ticket != null) {
+            redis.eval(RELEASE, List.of(held(handler)), List.of(ticket, id));
+        }
     }
 
     /** retry delay × 2^(attempts-1), at most the maximum retry delay. */

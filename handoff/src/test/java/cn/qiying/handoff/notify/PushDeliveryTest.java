@@ -96,6 +96,31 @@ class PushDeliveryTest {
     }
 
     @Test
+    void aTicketsLaterPushWaitsForItsEarlierOneSoTheEnterpriseReadsThemInOrder() {
+        String no = assignedTicket("order-1");
+        String other = assignedTicket("order-2");
+        messenger.answerNext(Delivery.retry("HTTP 500"));
+        transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+        transitions.perform(no, new TicketAction.Accept(), TestDesk.MARKET);
+        transitions.perform(other, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+
+        consumers.drain();
+        assertThat(messenger.attemptsFor(no)).as("the accept push waits behind the failed assign push").hasSize(1);
+        assertThat(messenger.attemptsFor(other)).as("another ticket's push does not wait").hasSize(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        consumers.drain();
+        consumers.drain();
+        List<Push> tried = messenger.attemptsFor(no);
+        assertThat(tried).hasSize(3);
+        assertThat(tried.get(1).id()).as("the assign push again, then the accept push").isEqualTo(tried.get(0).id());
+        assertThat(tried.get(2).id()).isNotEqualTo(tried.get(0).id());
+        assertThat(tried.get(2).text()).contains("已签收");
+        assertThat(redis.hgetAll("qiying:ticket-events-held:pushes")).as("nothing held any more").isEmpty();
+        assertThat(redis.xpending("qiying:ticket-events", "pushes").getTotal()).isZero();
+    }
+
+    @Test
     void aPushWhoseConsumerCrashedIsClaimedAgainAndDeliveredOnce() {
         String no = assignedTicket("crash-1");
         transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
