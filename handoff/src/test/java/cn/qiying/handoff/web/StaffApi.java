@@ -29,6 +29,11 @@ record StaffApi(int port) {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json)));
     }
 
+    Answer put(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

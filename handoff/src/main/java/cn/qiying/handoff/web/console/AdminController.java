@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +27,7 @@ import cn.qiying.handoff.staff.StaffRole;
 import cn.qiying.handoff.staff.StaffUser;
 import cn.qiying.handoff.staff.StaffUsers;
 import cn.qiying.handoff.ticket.Complexity;
+import cn.qiying.handoff.web.StaffAccounts;
 import cn.qiying.handoff.web.StaffCaller;
 import cn.qiying.platform.time.ClockConfiguration;
 
@@ -42,12 +41,14 @@ class AdminController {
     private final Departments departments;
     private final ResponsibilityList responsibilities;
     private final StaffUsers users;
+    private final StaffAccounts accounts;
     private final DeadlinePolicy deadlines;
     private final SlaProperties sla;
     private final Clock clock;
 
-    AdminController(Departments departments, ResponsibilityList responsibilities, StaffUsers users, DeadlinePolicy deadlines,
-                    SlaProperties sla, Clock clock) {
+    AdminController(Departments departments, ResponsibilityList responsibilities, StaffUsers users, StaffAccounts accounts,
+                    DeadlinePolicy deadlines, SlaProperties sla, Clock clock) {
+        this.accounts = accounts;
         this.departments = departments;
         this.responsibilities = responsibilities;
         this.users = users;
@@ -136,15 +137,7 @@ class AdminController {
                      RedirectAttributes flash) {
         StaffCaller.requireAny(StaffRole.ADMIN);
         try {
-            if (password.length() < 8) {
-                throw new IllegalArgumentException("密码至少 8 位");
-            }
-            Set<StaffRole> chosen = EnumSet.noneOf(StaffRole.class);
-            (roles == null ? List.<String>of() : roles).forEach(r -> chosen.add(StaffRole.valueOf(r)));
-            if (!department.isBlank() && departments.find(department).isEmpty()) {
-                throw new IllegalArgumentException("部门不存在");
-            }
-            StaffUser saved = users.save(username.trim(), displayName.trim(), password, chosen, department.isBlank() ? null : department);
+            StaffUser saved = accounts.save(username, displayName, password, roles, department);
             flash.addFlashAttribute("notice", "已保存人员 " + saved.username());
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
