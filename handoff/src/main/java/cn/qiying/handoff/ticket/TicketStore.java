@@ -1,5 +1,6 @@
 package cn.qiying.handoff.ticket;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +12,15 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.handoff.appeal.Rating;
+import io.micrometer.core.instrument.Metrics;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.SortingOrder;
@@ -28,6 +34,7 @@ import redis.clients.jedis.search.schemafields.NumericField;
 import redis.clients.jedis.search.schemafields.SchemaField;
 import redis.clients.jedis.search.schemafields.TagField;
 import redis.clients.jedis.search.schemafields.TextField;
+import redis.clients.jedis.util.KeyValue;
 
 /**
  * Tickets in Redis. Every write is one Lua script that checks the expected version, writes the hash, re-arms the
@@ -87,9 +94,22 @@ public class TicketStore {
             TicketJson.IN_HASH.values().stream()).distinct().toArray(String[]::new);
 
     private final UnifiedJedis redis;
+    private final int waitReplicas;
+    private final long waitMillis;
 
-    TicketStore(UnifiedJedis redis) {
+    /**
+     * @param waitReplicas {@code qiying.redis.wait-replicas}: with a replica behind the primary, how many replicas must
+     *                     have a ticket write in their append-only file before it is acknowledged (WAITAOF, on the
+     *                     connection that wrote); 0 (the default) acknowledges on the primary's own fsync
+     * @param waitTimeout  {@code qiying.redis.wait-timeout}: how long to wait for them; a shortfall is logged and
+     *                     counted ({@code qiying.redis.waitaof.shortfall}), not refused: a replica down must not stop
+     *                     the service, and the write is on the primary's disk already
+     */
+    TicketStore(UnifiedJedis redis, @Value("${qiying.redis.wait-replicas:0}") int waitReplicas,
+                @Value("${qiying.redis.wait-timeout:PT1S}") Duration waitTimeout) {
         this.redis = redis;
+        this.waitReplicas = Math.max(0, waitReplicas);
+        this.waitMillis = Math.max(1, waitTimeout.toMillis());
         createIndex();
         buildQueues();
     }
@@ -134,8 +154,34 @@ public class TicketStore {
             args.add(k);
             args.add(v);
         });
-        List<?> reply = (List<?>) redis.eval(WRITE, List.of(key, TicketKeys.DEADLINES, TicketKeys.EVENTS, externalKey), args);
+        List<String> keys = List.of(key, TicketKeys.DEADLINES, TicketKeys.EVENTS, externalKey);
+        List<?> reply = waitReplicas > 0 && redis instanceof JedisPooled pooled
+                ? writeAndWait(pooled, keys, args)
+                : (List<?>) redis.eval(WRITE, keys, args);
         return new Write(Write.Result.valueOf(String.valueOf(reply.get(0))), String.valueOf(reply.get(1)));
+    }
+
+    /** The write and WAITAOF on one connection: WAITAOF waits for the writes of the connection it runs on. */
+    private List<?> writeAndWait(JedisPooled pooled, List<String> keys, List<String> args) {
+        try (Connection connection = pooled.getPool().getResource()) {
+            Jedis jedis = new Jedis(connection);
+            List<?> reply = (List<?>) jedis.eval(WRITE, keys, args);
+            if ("OK".equals(String.valueOf(reply.get(0)))) {
+                try {
+                    KeyValue<Long, Long> synced = jedis.waitAOF(1, waitReplicas, waitMillis);
+                    if (synced.getValue() < waitReplicas) {
+                        Metrics.counter("qiying.redis.waitaof.shortfall").increment();
+                        log.warn("ticket write acknowledged on the primary's fsync only: {} of {} replicas confirmed within {} ms",
+                                synced.getValue(), waitReplicas, waitMillis);
+                    }
+                } catch (JedisDataException e) {
+                    // e.g. appendonly off on the primary: the write stands, the wait cannot be had
+                    Metrics.counter("qiying.redis.waitaof.shortfall").increment();
+                    log.error("WAITAOF refused ({}): check appendonly on the primary", e.getMessage());
+                }
+            }
+            return reply;
+        }
     }
 
     public Optional<Ticket> find(String no) {
