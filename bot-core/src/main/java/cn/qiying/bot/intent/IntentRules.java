@@ -1,18 +1,16 @@
 package cn.qiying.bot.intent;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.qiying.bot.intake.AppealKind;
 import cn.qiying.bot.intake.SlotExtractor;
 import cn.qiying.bot.text.ChineseText;
+import cn.qiying.handoff.ticket.TicketNumber;
 
 /** Keyword and pattern rules from a normalized message to an intent; what matches nothing is an enquiry. */
 public final class IntentRules {
 
-    /** Ticket numbers look like QY202611220001: the prefix, the date and a four-digit sequence. */
-    public static final Pattern TICKET_NUMBER = Pattern.compile("(?i)(?<![A-Z0-9])(QY[0-9]{12})(?![0-9])");
 
     private static final Pattern CANCEL_HUMAN = Pattern.compile("(取消|退出|结束|不用|不要|不需要)(转)?人工|返回机器人|机器人回答");
     private static final Pattern HUMAN = Pattern.compile("转人工|人工客服|人工服务|找人工|真人|接人工|要人工|人工坐席|客服人员|^人工$|^客服$");
@@ -35,9 +33,9 @@ public final class IntentRules {
 
     public static Recognition recognize(String normalized) {
         String text = normalized.toLowerCase(Locale.ROOT);
-        Matcher number = TICKET_NUMBER.matcher(normalized);
-        if (number.find()) {
-            return Recognition.status(number.group(1).toUpperCase(Locale.ROOT));
+        var number = TicketNumber.find(normalized);
+        if (number.isPresent()) {
+            return Recognition.status(number.get().value());
         }
         if (CANCEL_HUMAN.matcher(text).find()) {
             return Recognition.of(Intent.CANCEL_HUMAN);

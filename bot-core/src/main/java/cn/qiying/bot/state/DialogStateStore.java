@@ -1,13 +1,14 @@
 package cn.qiying.bot.state;
 
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 import cn.qiying.bot.BotProperties;
 import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.redis.RedisLock;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class DialogStateStore {
-
-    private static final String UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     private final UnifiedJedis redis;
     private final BotProperties properties;
@@ -44,24 +43,21 @@ public class DialogStateStore {
 
     /** Runs the work while holding this user's lock, so two messages of one user never interleave. */
     public <T> T underLock(String userKey, Supplier<T> work) {
-        String lock = Keys.of("dialog-lock", userKey);
-        String token = UUID.randomUUID().toString();
-        long waitUntil = System.nanoTime() + properties.lockTimeout().toNanos();
-        while (!"OK".equals(redis.set(lock, token, SetParams.setParams().nx().px(properties.lockTimeout().toMillis())))) {
-            if (System.nanoTime() > waitUntil) {
-                break; // a crashed holder: its lock expires by itself, and one message out of order beats none
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        RedisLock lock = new RedisLock(redis, Keys.of("dialog-lock", userKey), properties.lockTimeout());
+        boolean held;
+        try {
+            // after the wait, a crashed holder's lease is about to end: one message out of order beats none
+            held = lock.tryLock(properties.lockTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            held = false;
         }
         try {
             return work.get();
         } finally {
-            redis.eval(UNLOCK, 1, lock, token);
+            if (held) {
+                lock.unlock();
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The bot's Chinese wording, from {@code messages/bot_zh_CN.properties}. */
+/** The bot's Chinese wording, from {@code messages/bot.properties}. */
 @Component
 public class Phrases {
 

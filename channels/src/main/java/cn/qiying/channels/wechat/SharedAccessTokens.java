@@ -6,6 +6,7 @@ import java.util.concurrent.locks.Lock;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.redis.RedisLock;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +17,8 @@ import cn.qiying.handoff.ticket.TicketStore;
 import cn.qiying.handoff.ticket.TicketTransitions;
 import cn.qiying.handoff.ticket.Timer;
 import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.redis.RedisLock;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -31,24 +30,24 @@ public class DeadlineSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
     static final String LOCK = Keys.of("lock", "deadline-sweeper");
-    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
     private final UnifiedJedis redis;
     private final TicketStore tickets;
     private final TicketTransitions transitions;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final RedisLock lock;
 
     DeadlineSweeper(UnifiedJedis redis, TicketStore tickets, TicketTransitions transitions, Clock clock) {
         this.redis = redis;
         this.tickets = tickets;
         this.transitions = transitions;
         this.clock = clock;
+        this.lock = new RedisLock(redis, LOCK, Duration.ofMinutes(2));
     }
 
     /** Acts on every timer that is due; returns how many tickets were flagged, or -1 when another instance holds the lock. */
     public int sweep() {
-        if (!"OK".equals(redis.set(LOCK, owner, SetParams.setParams().nx().px(Duration.ofMinutes(2).toMillis())))) {
+        if (!lock.tryLock()) {
             return -1;
         }
         try {
@@ -68,7 +67,7 @@ public class DeadlineSweeper {
                 }
             }
         } finally {
-            redis.eval(RELEASE, List.of(LOCK), List.of(owner));
+            lock.unlock();
         }
     }
 

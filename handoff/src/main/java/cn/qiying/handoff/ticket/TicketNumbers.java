@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import cn.qiying.platform.time.ClockConfiguration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** QYyyyyMMddNNNN: the Shanghai date of receipt and that day's atomic counter (wider than 4 digits past 9999). */
+/** Issues {@link TicketNumber}s: the Shanghai date of receipt and that day's atomic counter. */
 @Component
 public class TicketNumbers {
 
@@ -27,6 +27,6 @@ public class TicketNumbers {
         if (n == 1) {
             redis.expire(key, 3 * 24 * 3600);
         }
-        return "QY" + day + String.format("%04d", n);
+        return TicketNumber.of(java.time.LocalDate.parse(day, DAY), n).value();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.handoff.appeal.Rating;
+import cn.qiying.platform.search.QuerySyntax;
 import io.micrometer.core.instrument.Metrics;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
@@ -185,7 +186,7 @@ public class TicketStore {
     }
 
     public Optional<Ticket> find(String no) {
-        if (no == null || !no.startsWith("QY")) {
+        if (TicketNumber.parse(no).filter(n -> n.value().equals(no)).isEmpty()) {
             return Optional.empty();
         }
         List<String> stored = redis.hmget(TicketKeys.ticket(no), STORED);
@@ -317,7 +318,7 @@ public class TicketStore {
             String to = q.receivedTo() == null ? "+inf" : "(" + q.receivedTo().toEpochMilli();
             parts.add("@receivedAt:[" + from + " " + to + "]");
         }
-        String words = SearchText.words(q.text());
+        String words = QuerySyntax.words(q.text());
         if (!words.isEmpty()) {
             parts.add("@text|enterprise:(" + words + ")");
         }
@@ -327,7 +328,7 @@ public class TicketStore {
 
     private static void tag(StringJoiner parts, String field, String value) {
         if (value != null && !value.isBlank()) {
-            parts.add("@" + field + ":{" + SearchText.tag(value) + "}");
+            parts.add("@" + field + ":{" + QuerySyntax.tag(value) + "}");
         }
     }
 

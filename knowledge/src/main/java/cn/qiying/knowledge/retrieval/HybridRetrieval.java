@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import cn.qiying.knowledge.embedding.TextEmbedder;
 import cn.qiying.knowledge.embedding.VectorCodec;
 import cn.qiying.knowledge.entry.KnowledgeEntry;
+import cn.qiying.platform.search.QuerySyntax;
 import cn.qiying.platform.time.ClockConfiguration;
 
 import redis.clients.jedis.UnifiedJedis;
@@ -133,7 +134,7 @@ class HybridRetrieval {
         if (tokens.isEmpty()) {
             return ranked;
         }
-        String terms = String.join("|", tokens.stream().map(QueryText::term).toList());
+        String terms = String.join("|", tokens.stream().map(QuerySyntax::tag).toList());
         FTSearchParams params = FTSearchParams.searchParams().returnFields(REVISION).withScores().scorer("BM25")
                 .limit(0, k).dialect(2);
         List<Document> docs = jedis.ftSearch(KnowledgeEntry.INDEX, filter + " " + TEXT_FIELDS + "(" + terms + ")", params)
@@ -209,7 +210,7 @@ class HybridRetrieval {
         String filter = "@state:{" + KnowledgeEntry.LIVE + "} @validFromDay:[-inf " + today + "] @validToDay:[" + today
                 + " +inf]";
         if (category != null && !category.isBlank()) {
-            filter += " @category:{" + QueryText.tag(category.strip()) + "}";
+            filter += " @category:{" + QuerySyntax.tag(category.strip()) + "}";
         }
         return filter;
     }

@@ -44,21 +44,4 @@ final class QueryText {
         String out = m.replaceAll(" ").strip();
         return out.isEmpty() ? normalised : out;
     }
-
-    /** A TAG value with every non-letter, non-digit escaped, for {@code @field:{...}}. */
-    static String tag(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().forEach(cp -> {
-            if (!Character.isLetterOrDigit(cp)) {
-                out.append('\\');
-            }
-            out.appendCodePoint(cp);
-        });
-        return out.toString();
-    }
-
-    /** A single search term, escaped the same way (the tokenizer may return terms with digits and letters only). */
-    static String term(String token) {
-        return tag(token);
-    }
 }

@@ -27,9 +27,4 @@ class QueryTextTest {
         assertThat(QueryText.withoutNegatedClause("第一步是不是要先拿执照")).isEqualTo("第一步是不是要先拿执照");
         assertThat(QueryText.withoutNegatedClause("不是这个")).isEqualTo("不是这个");
     }
-
-    @Test
-    void tagValuesEscapeEverythingButLettersAndDigits() {
-        assertThat(QueryText.tag("市场 准入|x}")).isEqualTo("市场\\ 准入\\|x\\}");
-    }
 }

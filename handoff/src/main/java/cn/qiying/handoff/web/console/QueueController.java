@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +14,7 @@ import cn.qiying.handoff.appeal.CreditCode;
 import cn.qiying.handoff.routing.Departments;
 import cn.qiying.handoff.staff.Actor;
 import cn.qiying.handoff.ticket.StatusLabels;
+import cn.qiying.handoff.ticket.TicketNumber;
 import cn.qiying.handoff.ticket.TicketQuery;
 import cn.qiying.handoff.ticket.TicketScope;
 import cn.qiying.handoff.ticket.TicketStore;
@@ -25,7 +25,6 @@ import cn.qiying.handoff.web.StaffCaller;
 @Controller
 class QueueController {
 
-    private static final Pattern TICKET_NO = Pattern.compile("QY\\d{6,20}");
     private static final int PAGE = 30;
 
     private final TicketStore store;
@@ -53,10 +52,10 @@ class QueueController {
             chosen = search.isEmpty() ? (Queue.TRIAGE.shownTo(actor) ? Queue.TRIAGE : Queue.MINE) : null;
         }
         if (!search.isEmpty()) {
-            String upper = search.toUpperCase();
-            if (TICKET_NO.matcher(upper).matches()
-                    && store.find(upper).filter(t -> TicketTransitions.visible(actor, t)).isPresent()) {
-                return "redirect:/console/tickets/" + upper;
+            var number = TicketNumber.parse(search);
+            if (number.isPresent()
+                    && store.find(number.get().value()).filter(t -> TicketTransitions.visible(actor, t)).isPresent()) {
+                return "redirect:/console/tickets/" + number.get().value();
             }
         }
         List<QueueTab> tabs = new ArrayList<>();

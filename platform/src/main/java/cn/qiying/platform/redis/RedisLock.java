@@ -1,4 +1,4 @@
-package cn.qiying.channels.wechat;
+package cn.qiying.platform.redis;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,21 +11,22 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * A cluster-wide lock on one Redis key (SET NX PX, released only by its owner), so that one instance at a time
- * fetches an access token. Not reentrant; the lease frees it if the holder dies.
+ * A cluster-wide lock on one Redis key (SET NX PX, released only by its owner): one instance at a time refreshes an
+ * access token, sweeps deadlines or handles one user's message. Not reentrant; the lease frees it if the holder dies.
+ * The owner is kept per thread, so one instance may be shared by threads.
  */
-final class RedisLock implements Lock {
+public final class RedisLock implements Lock {
 
     private static final String RELEASE =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-    private static final long POLL_MILLIS = 50;
+    private static final long POLL_MILLIS = 20;
 
     private final UnifiedJedis redis;
     private final String key;
     private final Duration lease;
     private final ThreadLocal<String> owner = new ThreadLocal<>();
 
-    RedisLock(UnifiedJedis redis, String key, Duration lease) {
+    public RedisLock(UnifiedJedis redis, String key, Duration lease) {
         this.redis = redis;
         this.key = key;
         this.lease = lease;
