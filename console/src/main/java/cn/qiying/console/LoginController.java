@@ -1,4 +1,4 @@
-package cn.qiying.handoff.web.console;
+package cn.qiying.console;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package cn.qiying.handoff.web.console;
+package cn.qiying.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.qiying.handoff.web.console;
+package cn.qiying.console;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

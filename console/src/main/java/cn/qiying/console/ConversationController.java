@@ -1,4 +1,4 @@
-package cn.qiying.handoff.web.console;
+package cn.qiying.console;
 
 import java.time.Clock;
 import java.time.Duration;

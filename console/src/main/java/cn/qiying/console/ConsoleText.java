@@ -1,4 +1,4 @@
-package cn.qiying.handoff.web.console;
+package cn.qiying.console;
 
 import cn.qiying.handoff.appeal.Rating;
 import cn.qiying.handoff.conversation.Conversations;
