@@ -13,17 +13,17 @@
       var tbody = document.querySelector('#c-list tbody');
       tbody.textContent = '';
       if (!cards.length) {
-        var tr = document.createElement('tr'); var td = qiying.text('td', '还没有服务卡', 'muted'); td.colSpan = 6; tr.appendChild(td); tbody.appendChild(tr);
+        var tr = document.createElement('tr'); var td = qiying.text('td', qiying.t('cards.none'), 'muted'); td.colSpan = 6; tr.appendChild(td); tbody.appendChild(tr);
       }
       cards.forEach(function (c) {
         var tr = document.createElement('tr');
         tr.setAttribute('data-code', c.code);
         [c.code, c.title, c.department || '', c.district || '', c.place || ''].forEach(function (v) { tr.appendChild(qiying.text('td', v)); });
         var td = document.createElement('td');
-        td.appendChild(link('二维码', api + '/' + encodeURIComponent(c.code) + '/qr.png'));
+        td.appendChild(link(qiying.t('cards.qr'), api + '/' + encodeURIComponent(c.code) + '/qr.png'));
         td.appendChild(document.createTextNode(' · '));
-        td.appendChild(link('PDF 卡片', api + '/' + encodeURIComponent(c.code) + '/card.pdf'));
-        if (c.landingUrl) { td.appendChild(document.createTextNode(' · ')); td.appendChild(link('表单', c.landingUrl)); }
+        td.appendChild(link(qiying.t('cards.pdf'), api + '/' + encodeURIComponent(c.code) + '/card.pdf'));
+        if (c.landingUrl) { td.appendChild(document.createTextNode(' · ')); td.appendChild(link(qiying.t('cards.form'), c.landingUrl)); }
         tr.appendChild(td);
         tbody.appendChild(tr);
       });

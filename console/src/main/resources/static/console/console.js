@@ -1,6 +1,17 @@
-// 企应 staff console: countdowns, previews, and fetch() with the session's CSRF token. User text only ever goes through textContent.
+// Qiying staff console: countdowns, previews, and fetch() with the session's CSRF token. User text only ever goes through textContent.
 (function () {
   'use strict';
+
+  // the words come from the console bundle (meta console-messages); {0}, {1} are filled in
+  var messages = (function () {
+    var meta = document.querySelector('meta[name="console-messages"]');
+    try { return meta ? JSON.parse(meta.content) : {}; } catch (e) { return {}; }
+  })();
+  function t(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var text = messages[key] === undefined ? key : messages[key];
+    return text.replace(/\{(\d+)\}/g, function (m, i) { return args[i] === undefined ? m : args[i]; });
+  }
 
   function csrfHeaders(extra) {
     var h = extra || {};
@@ -14,8 +25,8 @@
     var ms = due - now, over = ms < 0;
     ms = Math.abs(ms);
     var d = Math.floor(ms / 86400000), h = Math.floor(ms % 86400000 / 3600000), m = Math.floor(ms % 3600000 / 60000);
-    var amount = d > 0 ? d + '天' + h + '小时' : (h > 0 ? h + '小时' + m + '分' : m + '分钟');
-    return { text: (over ? '已超期 ' : '剩余 ') + amount, over: over };
+    var amount = d > 0 ? t('duration.days', d, h) : (h > 0 ? t('duration.hours', h, m) : t('duration.minutes', m));
+    return { text: t(over ? 'countdown.over' : 'countdown.left', amount), over: over };
   }
 
   // the server's clock decides what is overdue; remember how far this computer's clock is from it
@@ -40,7 +51,7 @@
     if (!select || !preview || !preview.getAttribute('data-template')) { return; }
     var update = function () {
       var option = select.options[select.selectedIndex];
-      var name = option && option.value ? option.textContent : '（未选择）';
+      var name = option && option.value ? option.textContent : t('not-chosen');
       preview.querySelector('.text').textContent = preview.getAttribute('data-template').replace('__DEPT__', name);
     };
     select.addEventListener('change', update);
@@ -48,6 +59,7 @@
   }
 
   window.qiying = {
+    t: t,
     csrfHeaders: csrfHeaders,
     // JSON from the server or a Chinese message; a lost session goes back to the login page
     fetchJson: function (url, options) {
@@ -55,13 +67,13 @@
       o.credentials = 'same-origin';
       o.headers = csrfHeaders(Object.assign({ 'Accept': 'application/json' }, o.headers || {}));
       return fetch(url, o).then(function (res) {
-        if (res.redirected && res.url.indexOf('/login') >= 0) { window.location = res.url; throw new Error('登录已过期'); }
+        if (res.redirected && res.url.indexOf('/login') >= 0) { window.location = res.url; throw new Error(t('session-expired')); }
         var type = res.headers.get('Content-Type') || '';
         var body = type.indexOf('json') >= 0 ? res.json() : res.text();
         return body.then(function (data) {
           if (!res.ok) {
             var detail = data && data.detail ? data.detail : (data && data.message ? data.message : ('HTTP ' + res.status));
-            if (data && data.errors) { detail += '：' + JSON.stringify(data.errors); }
+            if (data && data.errors) { detail = t('with-details', detail, JSON.stringify(data.errors)); }
             throw new Error(detail);
           }
           return data;

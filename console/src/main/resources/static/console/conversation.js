@@ -20,7 +20,7 @@
   source.addEventListener('entry', function (e) { show(JSON.parse(e.data)); });
   source.addEventListener('released', function () {
     source.close();
-    status.textContent = '本会话已不由您接管（已交还智能客服或被他人处理）';
+    status.textContent = qiying.t('conversation.lost');
     document.getElementById('reply-send').disabled = true;
   });
   chat.setAttribute('data-live', 'connecting');
@@ -35,20 +35,20 @@
     var value = text.value.trim();
     if (!value) { return; }
     send.disabled = true;
-    status.textContent = '发送中…';
+    status.textContent = qiying.t('conversation.sending');
     status.className = 'muted';
     qiying.fetchJson(chat.getAttribute('data-reply'), {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userKey: userKey, text: value })
     }).then(function (r) {
       if (r.outcome === 'sent') {
         text.value = '';
-        status.textContent = '已送达';
+        status.textContent = qiying.t('conversation.sent');
       } else {
-        status.textContent = (r.outcome === 'retry' ? '发送失败，可稍后重试：' : '无法送达：') + (r.reason || '');
+        status.textContent = qiying.t(r.outcome === 'retry' ? 'conversation.retry' : 'conversation.refused', r.reason || '');
         status.className = 'overdue';
       }
     }).catch(function (err) {
-      status.textContent = '发送失败：' + err.message;
+      status.textContent = qiying.t('conversation.failed', err.message);
       status.className = 'overdue';
     }).then(function () { send.disabled = false; });
   });

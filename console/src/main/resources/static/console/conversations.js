@@ -11,7 +11,7 @@
     form.action = board.getAttribute('data-claim');
     var u = document.createElement('input'); u.type = 'hidden'; u.name = 'u'; u.value = userKey; form.appendChild(u);
     var t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf'; t.value = token ? token.content : ''; form.appendChild(t);
-    var b = qiying.text('button', '接管', plain ? 'plain claim' : 'claim'); b.type = 'submit'; form.appendChild(b);
+    var b = qiying.text('button', qiying.t('conversations.claim'), plain ? 'plain claim' : 'claim'); b.type = 'submit'; form.appendChild(b);
     return form;
   }
 
@@ -33,11 +33,11 @@
   function refresh() {
     qiying.fetchJson(board.getAttribute('data-board')).then(function (data) {
       document.getElementById('waiting-count').textContent = data.waiting.length;
-      fill(document.querySelector('#waiting tbody'), data.waiting, '暂无等待的用户', ['user', 'since', 'waited'],
+      fill(document.querySelector('#waiting tbody'), data.waiting, qiying.t('conversations.none-waiting'), ['user', 'since', 'waited'],
         function (r, td) { td.appendChild(claimForm(r.userKey, false)); });
-      fill(document.querySelector('#live tbody'), data.live, '暂无会话', ['user', 'lastAt', 'mode', 'agent'], function (r, td) {
+      fill(document.querySelector('#live tbody'), data.live, qiying.t('conversations.none'), ['user', 'lastAt', 'mode', 'agent'], function (r, td) {
         if (r.mine) {
-          var a = qiying.text('a', '进入'); a.href = board.getAttribute('data-view') + '?u=' + encodeURIComponent(r.userKey); td.appendChild(a);
+          var a = qiying.text('a', qiying.t('conversations.enter')); a.href = board.getAttribute('data-view') + '?u=' + encodeURIComponent(r.userKey); td.appendChild(a);
         } else if (!r.agent) { td.appendChild(claimForm(r.userKey, true)); }
       });
     }).catch(function () { /* the next refresh tries again */ });

@@ -15,16 +15,17 @@
     charts.push(chart);
     el.setAttribute('data-drawn', 'true');
   }
-  var rates = ['解决率', '满意率', '按时办结率'];
+  var t = qiying.t;
+  var rates = [t('dashboard.resolution'), t('dashboard.satisfaction'), t('dashboard.on-time')];
   draw('chart-trend', {
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
     legend: { data: rates }, grid: { left: 40, right: 16, bottom: 30, top: 36 },
-    xAxis: { type: 'category', data: data.trend.map(function (p) { return p.label; }) },
+    xAxis: { type: 'category', data: data.trend.map(function (p) { return p.day.substring(5) + (p.week ? t('dashboard.week') : ''); }) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '解决率', type: 'line', connectNulls: true, data: data.trend.map(function (p) { return pct(p.resolution); }) },
-      { name: '满意率', type: 'line', connectNulls: true, data: data.trend.map(function (p) { return pct(p.satisfaction); }) },
-      { name: '按时办结率', type: 'line', connectNulls: true, data: data.trend.map(function (p) { return pct(p.onTime); }) }
+      { name: rates[0], type: 'line', connectNulls: true, data: data.trend.map(function (p) { return pct(p.resolution); }) },
+      { name: rates[1], type: 'line', connectNulls: true, data: data.trend.map(function (p) { return pct(p.satisfaction); }) },
+      { name: rates[2], type: 'line', connectNulls: true, data: data.trend.map(function (p) { return pct(p.onTime); }) }
     ]
   });
   draw('chart-departments', {
@@ -32,9 +33,9 @@
     xAxis: { type: 'category', data: data.departments.map(function (d) { return d.department; }), axisLabel: { rotate: 30 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '解决率', type: 'bar', data: data.departments.map(function (d) { return pct(d.resolutionRate); }) },
-      { name: '满意率', type: 'bar', data: data.departments.map(function (d) { return pct(d.satisfactionRate); }) },
-      { name: '按时办结率', type: 'bar', data: data.departments.map(function (d) { return pct(d.onTimeRate); }) }
+      { name: rates[0], type: 'bar', data: data.departments.map(function (d) { return pct(d.resolutionRate); }) },
+      { name: rates[1], type: 'bar', data: data.departments.map(function (d) { return pct(d.satisfactionRate); }) },
+      { name: rates[2], type: 'bar', data: data.departments.map(function (d) { return pct(d.onTimeRate); }) }
     ]
   });
   draw('chart-categories', {

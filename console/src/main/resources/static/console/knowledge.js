@@ -15,7 +15,7 @@
     var tr = document.createElement('tr');
     cells.forEach(function (c) { tr.appendChild(qiying.text('td', c)); });
     var td = document.createElement('td');
-    var edit = qiying.text('button', '编辑', 'plain'); edit.type = 'button';
+    var edit = qiying.text('button', qiying.t('knowledge.edit'), 'plain'); edit.type = 'button';
     edit.addEventListener('click', function () { load(entryId); });
     td.appendChild(edit); tr.appendChild(td);
     tbody.appendChild(tr);
@@ -23,35 +23,35 @@
 
   function list() {
     mode = 'list';
-    $('k-extra').textContent = '更新';
+    $('k-extra').textContent = qiying.t('knowledge.updated');
     say('k-decision', '');
     qiying.fetchJson(api + '/entries?page=' + page + '&size=' + size).then(function (p) {
       total = p.total;
       tbody.textContent = '';
       p.items.forEach(function (e) {
-        row([e.id, e.question, e.category || '', e.department || '', (e.updatedAt || '').substring(0, 10) + (e.live === false ? ' 未生效' : '')], e.id);
+        row([e.id, e.question, e.category || '', e.department || '', (e.updatedAt || '').substring(0, 10) + (e.live === false ? qiying.t('knowledge.not-live') : '')], e.id);
       });
-      $('k-page').textContent = '第 ' + (page + 1) + ' / ' + Math.max(1, Math.ceil(total / size)) + ' 页，共 ' + total + ' 条';
+      $('k-page').textContent = qiying.t('knowledge.page', page + 1, Math.max(1, Math.ceil(total / size)), total);
     }).catch(fail);
   }
 
-  var decisions = { answer: '直接回答', suggest: '给出候选问题', none: '无法回答（转人工或登记诉求）' };
+  var decisions = { answer: qiying.t('knowledge.answer'), suggest: qiying.t('knowledge.suggest'), none: qiying.t('knowledge.none') };
   function search(q) {
     mode = 'search';
-    $('k-extra').textContent = '得分';
+    $('k-extra').textContent = qiying.t('knowledge.score');
     qiying.fetchJson(api + '/search?q=' + encodeURIComponent(q)).then(function (r) {
-      say('k-decision', '智能客服的决定：' + (decisions[r.decision] || r.decision));
+      say('k-decision', qiying.t('knowledge.decision', decisions[r.decision] || r.decision));
       $('k-decision').hidden = false;
       tbody.textContent = '';
       r.results.forEach(function (h) { row([h.id, h.question, h.category || '', h.department || '', h.score.toFixed(3)], h.id); });
-      $('k-page').textContent = '检索结果 ' + r.results.length + ' 条';
+      $('k-page').textContent = qiying.t('knowledge.results', r.results.length);
     }).catch(fail);
   }
 
   function lines(text) { return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean); }
   function load(id) {
     qiying.fetchJson(api + '/entries/' + encodeURIComponent(id)).then(function (e) {
-      $('k-form-title').textContent = '编辑条目 ' + e.id;
+      $('k-form-title').textContent = qiying.t('knowledge.editing', e.id);
       $('k-id').value = e.id; $('k-id').readOnly = true;
       $('k-question').value = e.question || '';
       $('k-similar').value = (e.similarQuestions || []).join('\n');
@@ -66,7 +66,7 @@
     }).catch(fail);
   }
   function reset() {
-    $('k-form').reset(); $('k-id').readOnly = false; $('k-form-title').textContent = '新增条目';
+    $('k-form').reset(); $('k-id').readOnly = false; $('k-form-title').textContent = qiying.t('knowledge.new');
   }
 
   $('k-form').addEventListener('submit', function (ev) {
@@ -83,7 +83,7 @@
       method: editing ? 'PUT' : 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
     }).then(function (saved) {
       say('k-error', '');
-      say('k-notice', '已保存条目 ' + saved.id);
+      say('k-notice', qiying.t('knowledge.saved', saved.id));
       reset();
       if (mode === 'list') { list(); }
     }).catch(fail);
@@ -98,16 +98,16 @@
   $('k-prev').addEventListener('click', function () { if (page > 0) { page--; list(); } });
   $('k-next').addEventListener('click', function () { if ((page + 1) * size < total) { page++; list(); } });
 
-  var states = { running: '导入中', completed: '已完成', failed: '失败' };
+  var states = { running: qiying.t('knowledge.running'), completed: qiying.t('knowledge.completed'), failed: qiying.t('knowledge.failed') };
   function progress(report) {
     var bar = $('k-bar'); bar.hidden = false;
     var done = report.total ? Math.round(100 * report.embedded / report.total) : (report.state === 'running' ? 0 : 100);
     bar.firstElementChild.style.width = done + '%';
-    $('k-progress').textContent = (states[report.state] || report.state) + '：共 ' + report.total + ' 条，已向量化 ' + report.embedded +
-      ' 条，已导入 ' + report.imported + ' 条' + (report.rejected && report.rejected.length ? '，' + report.rejected.length + ' 行未导入' : '');
+    $('k-progress').textContent = qiying.t('knowledge.progress', states[report.state] || report.state, report.total, report.embedded,
+      report.imported) + (report.rejected && report.rejected.length ? qiying.t('knowledge.rejected', report.rejected.length) : '');
     var ul = $('k-rejected'); ul.textContent = '';
     (report.rejected || []).slice(0, 50).forEach(function (p) {
-      ul.appendChild(qiying.text('li', '第 ' + p.line + ' 行' + (p.id ? '（' + p.id + '）' : '') + '：' + (p.reasons || []).join('；')));
+      ul.appendChild(qiying.text('li', qiying.t(p.id ? 'knowledge.line-id' : 'knowledge.line', p.line, (p.reasons || []).join(qiying.t('separator')), p.id)));
     });
     if (report.state === 'running') {
       setTimeout(function () { qiying.fetchJson(api + '/imports/' + encodeURIComponent(report.importId)).then(progress).catch(fail); }, 700);

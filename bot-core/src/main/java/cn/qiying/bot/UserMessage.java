@@ -2,6 +2,8 @@ package cn.qiying.bot;
 
 import java.time.Instant;
 
+import cn.qiying.handoff.conversation.UserKey;
+
 /**
  * One inbound message or event from any channel, in channel-neutral form.
  *
@@ -28,6 +30,6 @@ public record UserMessage(String channel, String appId, String openId, Kind kind
 
     /** The dialog's per-user key: one conversation per channel account and user. */
     public String userKey() {
-        return channel + ":" + (appId == null ? "-" : appId) + ":" + openId;
+        return UserKey.of(channel, appId, openId).value();
     }
 }

@@ -4,42 +4,56 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import cn.qiying.handoff.staff.StaffRole;
+import org.springframework.stereotype.Component;
+
+import cn.qiying.platform.refusal.Refusal;
+import cn.qiying.platform.text.Texts;
 import cn.qiying.platform.time.ClockConfiguration;
 
-/** How the console writes times, countdowns and roles. */
-final class ConsoleLabels {
+/** How the console writes times, countdowns and the domain's names, all from the bundles. */
+@Component
+public class ConsoleLabels {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockConfiguration.SHANGHAI);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockConfiguration.SHANGHAI);
 
-    private ConsoleLabels() {
+    private final Texts texts;
+
+    ConsoleLabels(Texts texts) {
+        this.texts = texts;
     }
 
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
     }
 
-    /** "剩余 2天3小时", "已超期 5小时" (the page's script keeps it current). */
-    static String remaining(Instant due, Instant now) {
+    public String text(String key, Object... args) {
+        return texts.text(key, args);
+    }
+
+    public String text(Refusal refusal) {
+        return texts.text(refusal);
+    }
+
+    /** "剩余 2天3小时", "已超期 5小时" (the page's script keeps it current with the same words). */
+    public String remaining(Instant due, Instant now) {
         if (due == null) {
             return "";
         }
         Duration left = Duration.between(now, due);
-        boolean over = left.isNegative();
         Duration d = left.abs();
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        String amount = days > 0 ? days + "天" + hours + "小时" : hours > 0 ? hours + "小时" + minutes + "分" : minutes + "分钟";
-        return (over ? "已超期 " : "剩余 ") + amount;
+        String amount = d.toDays() > 0 ? text("console.duration.days", d.toDays(), d.toHoursPart())
+                : d.toHoursPart() > 0 ? text("console.duration.hours", d.toHoursPart(), d.toMinutesPart())
+                : text("console.duration.minutes", d.toMinutesPart());
+        return text(left.isNegative() ? "console.countdown.over" : "console.countdown.left", amount);
     }
 
-    static String role(StaffRole role) {
-        return switch (role) {
-            case ADMIN -> "系统管理员";
-            case OPERATOR -> "企业服务中心";
-            case HANDLER -> "部门办理";
-            case SUPERVISOR -> "督查";
-        };
+    /** A domain name's label: {@code <prefix>.<value>} in the bundles, the value itself when there is none (data). */
+    public String named(String prefix, String value) {
+        if (value == null) {
+            return text("console.none");
+        }
+        String key = prefix + "." + value.toLowerCase(java.util.Locale.ROOT);
+        String label = texts.text(key);
+        return label.equals(key) ? value : label;
     }
 }

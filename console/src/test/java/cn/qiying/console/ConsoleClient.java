@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 import cn.qiying.handoff.TestDesk;
 
 /** A browser's view of the console without a browser: a cookie jar, the login form, and forms posted with their CSRF token. */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
-    record Page(int status, String body, String location) {
+    public record Page(int status, String body, String location) {
     }
 
     private final int port;
@@ -28,16 +28,16 @@ final class ConsoleClient {
     private final CookieManager cookies = new CookieManager();
     private String token;
 
-    ConsoleClient(int port) {
+    public ConsoleClient(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    CookieManager cookies() {
+    public CookieManager cookies() {
         return cookies;
     }
 
-    static ConsoleClient loggedIn(int port, String user) {
+    public static ConsoleClient loggedIn(int port, String user) {
         ConsoleClient client = new ConsoleClient(port);
         Page login = client.login(user, TestDesk.password(user));
         if (login.status() != 302 || login.location().contains("error")) {
@@ -46,21 +46,21 @@ final class ConsoleClient {
         return client;
     }
 
-    Page login(String user, String password) {
+    public Page login(String user, String password) {
         Page form = get("/login");
         return post("/login", Map.of("username", user, "password", password), tokenOf(form.body()));
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
     /** A form posted with the token the last page carried. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         return post(path, fields, token);
     }
 
-    Page post(String path, Map<String, String> fields, String csrf) {
+    public Page post(String path, Map<String, String> fields, String csrf) {
         StringJoiner body = new StringJoiner("&");
         fields.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
         if (csrf != null) {
@@ -71,7 +71,7 @@ final class ConsoleClient {
     }
 
     /** JSON to the API as the console's script sends it: session cookie plus the token in a header (or none). */
-    Page postJson(String path, String json, boolean withToken) {
+    public Page postJson(String path, String json, boolean withToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (withToken) {
@@ -80,7 +80,7 @@ final class ConsoleClient {
         return send(request);
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 

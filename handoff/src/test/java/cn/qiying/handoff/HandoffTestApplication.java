@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+
 import cn.qiying.testing.MovableClock;
 
 /** The handoff module on its own, with a clock the tests move. */

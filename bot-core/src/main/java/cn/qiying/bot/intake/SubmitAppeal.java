@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import cn.qiying.bot.Reply;
 import cn.qiying.bot.UserMessage;
@@ -14,10 +13,11 @@ import cn.qiying.bot.state.DialogState;
 import cn.qiying.bot.state.Turn;
 import cn.qiying.bot.status.StatusReport;
 import cn.qiying.bot.text.Phrases;
-import cn.qiying.platform.privacy.PersonalData;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
 import cn.qiying.handoff.appeal.TicketView;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.text.Texts;
 
 /** The confirmed draft becomes a ticket; the reply gives its number and when the enterprise will be contacted. */
 @Component
@@ -28,11 +28,13 @@ public class SubmitAppeal {
     private final AppealDesk desk;
     private final AppealIntake intake;
     private final Phrases phrases;
+    private final Texts texts;
 
-    public SubmitAppeal(AppealDesk desk, AppealIntake intake, Phrases phrases) {
+    public SubmitAppeal(AppealDesk desk, AppealIntake intake, Phrases phrases, Texts texts) {
         this.desk = desk;
         this.intake = intake;
         this.phrases = phrases;
+        this.texts = texts;
     }
 
     public Turn submit(DialogState state, UserMessage from) {
@@ -42,10 +44,12 @@ public class SubmitAppeal {
                 d.cardCode(), d.department());
         TicketView ticket;
         try {
-            ticket = desk.submit(appeal);
-        } catch (ErrorResponseException e) {
-            log.info("Appeal refused: {}", PersonalData.maskText(e.getBody().getDetail()));
-            return intake.confirmTurn(state, d, List.of(new Reply.Text(phrases.get("submit.rejected", e.getBody().getDetail()))));
+            Outcome<TicketView> filed = desk.submit(appeal);
+            if (!filed.isDone()) {
+                log.info("Appeal refused: {}", filed.refusal().messageKey());
+                return intake.confirmTurn(state, d, List.of(new Reply.Text(phrases.get("submit.rejected", texts.text(filed.refusal())))));
+            }
+            ticket = filed.orElseThrow(r -> new IllegalStateException(r.messageKey()));
         } catch (RuntimeException e) {
             log.warn("Appeal could not be filed, the draft is kept", e);
             return intake.confirmTurn(state, d, List.of(new Reply.Text(phrases.get("submit.failed"))));

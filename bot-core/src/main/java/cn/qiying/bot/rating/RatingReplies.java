@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import cn.qiying.bot.Reply;
 import cn.qiying.bot.UserMessage;
@@ -14,10 +13,11 @@ import cn.qiying.bot.state.DialogState;
 import cn.qiying.bot.state.Offer;
 import cn.qiying.bot.state.Turn;
 import cn.qiying.bot.text.Phrases;
-import cn.qiying.platform.privacy.PersonalData;
 import cn.qiying.handoff.appeal.AppealDesk;
-import cn.qiying.handoff.appeal.Rating;
 import cn.qiying.handoff.appeal.TicketView;
+import cn.qiying.handoff.ticket.Rating;
+import cn.qiying.platform.refusal.Refusal;
+import cn.qiying.platform.text.Texts;
 
 /** A rating reply (1 满意 / 2 基本满意 / 3 不满意, or the words) for the user's ticket that awaits its rating. */
 @Component
@@ -31,10 +31,12 @@ public class RatingReplies {
 
     private final AppealDesk desk;
     private final Phrases phrases;
+    private final Texts texts;
 
-    public RatingReplies(AppealDesk desk, Phrases phrases) {
+    public RatingReplies(AppealDesk desk, Phrases phrases, Texts texts) {
         this.desk = desk;
         this.phrases = phrases;
+        this.texts = texts;
     }
 
     /** The rating question for a ticket, answered by number (channels may send it with the resolution push). */
@@ -71,11 +73,10 @@ public class RatingReplies {
             return Turn.of(next, new Reply.Text(phrases.get("rating.nothing")));
         }
         Rating value = Rating.valueOf(rating);
-        try {
-            desk.rate(ticket.get(), from.openId(), value, null);
-        } catch (ErrorResponseException e) {
-            log.info("Rating of {} refused: {}", ticket.get(), PersonalData.maskText(e.getBody().getDetail()));
-            return Turn.of(next, new Reply.Text(phrases.get("rating.failed", e.getBody().getDetail())));
+        Refusal refused = desk.rate(ticket.get(), from.openId(), value, null).refusal();
+        if (refused != null) {
+            log.info("Rating of {} refused: {}", ticket.get(), refused.messageKey());
+            return Turn.of(next, new Reply.Text(phrases.get("rating.failed", texts.text(refused))));
         }
         return Turn.of(next, new Reply.Text(phrases.get("rating.thanks." + value.name())));
     }

@@ -17,7 +17,7 @@ import cn.qiying.bot.state.Offer;
 import cn.qiying.bot.state.Turn;
 import cn.qiying.bot.text.Phrases;
 import cn.qiying.handoff.appeal.AppealDesk;
-import cn.qiying.handoff.appeal.Deadlines;
+import cn.qiying.handoff.ticket.Deadlines;
 import cn.qiying.handoff.appeal.TicketView;
 import cn.qiying.platform.time.ClockConfiguration;
 

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.qiying.handoff.appeal.TicketView;
-import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.handoff.ticket.Tickets;
 
 class AppealIntakeConversationTest extends ConversationTest {
 
     @Autowired
-    TicketStore tickets;
+    Tickets tickets;
 
     @Test
     void happyPathAsksForEachSlotInTurnAndFilesTheTicket() {

@@ -27,9 +27,10 @@ import cn.qiying.handoff.routing.Department;
 import cn.qiying.handoff.routing.Departments;
 import cn.qiying.handoff.staff.Actor;
 import cn.qiying.handoff.staff.StaffRole;
-import cn.qiying.handoff.ticket.Complexity;
+import cn.qiying.handoff.sla.Complexity;
 import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketTransitions;
+import cn.qiying.handoff.ticket.ActionInput;
+import cn.qiying.handoff.ticket.Tickets;
 import cn.qiying.knowledge.entry.KnowledgeEntries;
 import cn.qiying.knowledge.importing.ImportFormat;
 import cn.qiying.knowledge.importing.ImportReport;
@@ -55,7 +56,7 @@ abstract class ConversationTest {
     @Autowired
     Conversations conversations;
     @Autowired
-    TicketTransitions transitions;
+    Tickets tickets;
     @Autowired
     Departments departments;
     @Autowired
@@ -147,11 +148,11 @@ abstract class ConversationTest {
 
     /** Moves a ticket through the desk until it awaits the enterprise's rating. */
     void resolveAndReview(String no) {
-        transitions.perform(no, new TicketAction.Triage(Complexity.GENERAL, null), ADMIN);
-        transitions.perform(no, new TicketAction.Assign("scjg", null), ADMIN);
-        transitions.perform(no, new TicketAction.Accept(), ADMIN);
-        transitions.perform(no, new TicketAction.Resolve("已协调办理完毕"), ADMIN);
-        transitions.perform(no, new TicketAction.Review(true, null), ADMIN);
+        act(no, ADMIN, "triage", "{\"complexity\": \"general\"}");
+        act(no, ADMIN, "assign", "{\"department\": \"scjg\"}");
+        act(no, ADMIN, "accept");
+        act(no, ADMIN, "resolve", "{\"result\": \"已协调办理完毕\"}");
+        act(no, ADMIN, "review", "{\"passed\": true}");
     }
 
     List<String> transcript(Chat chat) {
@@ -162,5 +163,15 @@ abstract class ConversationTest {
 
     static Instant at(String iso) {
         return Instant.parse(iso);
+    }
+
+    /** A staff action by its REST name and JSON body, as the console or an integrator would take it. */
+    private void act(String no, cn.qiying.handoff.staff.Actor actor, String action, String json) {
+        tickets.act(no, action, ActionInput.of(tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)), actor)
+                .orElseThrow(r -> new AssertionError(action + " refused: " + r.messageKey()));
+    }
+
+    private void act(String no, cn.qiying.handoff.staff.Actor actor, String action) {
+        act(no, actor, action, "{}");
     }
 }

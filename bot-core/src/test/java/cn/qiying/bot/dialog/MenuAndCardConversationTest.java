@@ -8,12 +8,12 @@ import cn.qiying.bot.UserMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.qiying.handoff.ticket.Ticket;
-import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.handoff.ticket.Tickets;
 
 class MenuAndCardConversationTest extends ConversationTest {
 
     @Autowired
-    TicketStore tickets;
+    Tickets tickets;
 
     @Test
     void aGreetingShowsTheMenuAndItsNumbersWork() {

@@ -54,7 +54,8 @@ class StatusConversationTest extends ConversationTest {
     @Test
     void someoneElsesTicketShowsItsStatusButNotWhatWasWritten() {
         String no = desk.submit(new NewAppeal("mp", "wx-test", "o-other", "complaint", "济南某某有限公司", USCC, "王五",
-                "13800000000", "历下区", null, "邻居企业的秘密诉求内容不应外泄", List.of(), null, null)).no();
+                "13800000000", "历下区", null, "邻居企业的秘密诉求内容不应外泄", List.of(), null, null))
+                .orElseThrow(r -> new AssertionError(r.messageKey())).no();
 
         String reply = chat().say(no);
 

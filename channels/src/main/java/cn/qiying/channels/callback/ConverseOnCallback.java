@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -25,7 +27,6 @@ import cn.qiying.channels.wechat.UndeliveredMessages;
 import cn.qiying.channels.wechat.WeChatProperties;
 import cn.qiying.channels.wechat.WeChatText;
 import cn.qiying.handoff.notify.Messenger.Delivery;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Runs the dialog for one message. When the answer is ready within the passive budget it is returned for the HTTP
@@ -97,7 +98,7 @@ class ConverseOnCallback {
             return replies == null ? "" : WeChatText.of(replies);
         } catch (RuntimeException e) {
             log.error("the dialog failed on a {} message", message.kind(), e);
-            return messages.getMessage("channels.dialog.failed", null, "系统繁忙，请稍后再试。", java.util.Locale.SIMPLIFIED_CHINESE);
+            return messages.getMessage("channels.dialog.failed", null, "channels.dialog.failed", java.util.Locale.SIMPLIFIED_CHINESE);
         }
     }
 

@@ -4,10 +4,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.channels.wechat.WeChatProperties;
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+
+import cn.qiying.channels.wechat.WeChatProperties;
+import cn.qiying.platform.redis.Keys;
 
 /**
  * WeChat retries a callback three times when it gets no answer in 5 s; only the first delivery is processed.

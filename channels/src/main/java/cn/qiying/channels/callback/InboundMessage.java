@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.qiying.bot.UserMessage;
 import cn.qiying.bot.UserMessage.Kind;
 import cn.qiying.bot.UserMessage.Media;
+import cn.qiying.bot.UserMessage;
 
 /** A WeChat message or event, as its XML fields, turned into the channel-neutral {@link UserMessage}. */
 final class InboundMessage {

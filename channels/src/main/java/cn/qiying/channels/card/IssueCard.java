@@ -1,14 +1,21 @@
 package cn.qiying.channels.card;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.handoff.routing.Department;
 import cn.qiying.handoff.routing.Departments;
 import cn.qiying.platform.redis.Keys;
-import redis.clients.jedis.UnifiedJedis;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
 /** Creates a service card with the next code ({@code qiying:card-seq} counter: QY0001, QY0002, …). */
 @Component
@@ -33,27 +40,33 @@ public class IssueCard {
         this.prefix = properties.codePrefix().toUpperCase(Locale.ROOT);
     }
 
-    public ServiceCard issue(String title, String department, String district, String place) {
+    /** The new card, or every reason it cannot be issued. */
+    public Outcome<ServiceCard> issue(String title, String department, String district, String place) {
+        List<Refusal> problems = new ArrayList<>();
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("服务卡需要标题");
+            problems.add(Refusal.invalid("channels.card.refusal.title"));
         }
-        check("标题", title);
-        check("部门", department);
-        check("区县", district);
-        check("地点", place);
+        check("title", title, problems);
+        check("department", department, problems);
+        check("district", district, problems);
+        check("place", place, problems);
         // every appeal from the card goes to this department: a name that does not resolve would make them all fail
-        String departmentName = trim(department) == null ? null : departments.resolve(department.trim())
-                .map(d -> d.name())
-                .orElseThrow(() -> new IllegalArgumentException("部门「" + department.trim() + "」不存在"));
+        Optional<Department> lead = trim(department) == null ? Optional.empty() : departments.resolve(department.trim());
+        if (trim(department) != null && lead.isEmpty() && department.length() <= MAX_TEXT) {
+            problems.add(Refusal.invalid("ticket.refusal.unknown-department", department.trim()));
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(Refusal.of(problems));
+        }
         long number = redis.incr(Keys.of("card-seq"));
         String code = prefix + String.format(Locale.ROOT, "%04d", number);
-        return cards.save(new ServiceCard(code, title.trim(), departmentName, trim(district), trim(place),
-                clock.instant().toString()));
+        return Outcome.done(cards.save(new ServiceCard(code, title.trim(), lead.map(Department::name).orElse(null), trim(district),
+                trim(place), clock.instant().toString())));
     }
 
-    private static void check(String what, String value) {
+    private static void check(String field, String value, List<Refusal> problems) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(what + "不能超过 " + MAX_TEXT + " 字");
+            problems.add(Refusal.invalid("channels.card.refusal.too-long", Refusal.text("channels.card.field." + field), MAX_TEXT));
         }
     }
 

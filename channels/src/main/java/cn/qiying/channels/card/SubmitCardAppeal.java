@@ -7,12 +7,15 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
 import cn.qiying.handoff.appeal.TicketView;
 import cn.qiying.platform.redis.Keys;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
 /**
  * Files the appeal of a card's landing page. Each rendered form carries a one-time submission id: a second POST of
@@ -33,8 +36,8 @@ public class SubmitCardAppeal {
         this.redis = redis;
     }
 
-    /** The outcome: the ticket, or that the same submission is still being filed. */
-    public record Outcome(TicketView ticket, boolean stillFiling) {
+    /** What became of the submission: the ticket, that the same submission is still being filed, or why it was refused. */
+    public record Filed(TicketView ticket, boolean stillFiling, Refusal refusal) {
     }
 
     public boolean available() {
@@ -44,20 +47,25 @@ public class SubmitCardAppeal {
     /**
      * @param channel "mp" with the user's openid when the page learnt it through WeChat OAuth, else "web"
      */
-    public Outcome submit(ServiceCard card, CardAppealForm form, String channel, String appId, String openId) {
+    public Filed submit(ServiceCard card, CardAppealForm form, String channel, String appId, String openId) {
         AppealDesk appeals = desk.getObject();
         String key = Keys.of("card", "submission", form.submission());
         if (!"OK".equals(redis.set(key, PENDING, SetParams.setParams().nx().ex(REMEMBER.toSeconds())))) {
             String no = redis.get(key);
             Optional<TicketView> earlier = no == null || PENDING.equals(no) ? Optional.empty() : appeals.find(no);
-            return earlier.map(t -> new Outcome(t, false)).orElseGet(() -> new Outcome(null, true));
+            return earlier.map(t -> new Filed(t, false, null)).orElseGet(() -> new Filed(null, true, null));
         }
         try {
-            TicketView ticket = appeals.submit(new NewAppeal(channel, appId, openId, form.kind(), form.enterpriseName(),
+            Outcome<TicketView> filed = appeals.submit(new NewAppeal(channel, appId, openId, form.kind(), form.enterpriseName(),
                     form.uscc(), form.contact(), form.phone(), card.getDistrict(), null, form.description(), List.of(),
                     card.getCode(), card.getDepartment()));
+            if (!filed.isDone()) {
+                redis.del(key);
+                return new Filed(null, false, filed.refusal());
+            }
+            TicketView ticket = filed.orElseThrow(r -> new IllegalStateException(r.messageKey()));
             redis.set(key, ticket.no(), SetParams.setParams().ex(REMEMBER.toSeconds()));
-            return new Outcome(ticket, false);
+            return new Filed(ticket, false, null);
         } catch (RuntimeException e) {
             redis.del(key);
             throw e;

@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import org.springframework.stereotype.Component;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
-import cn.qiying.channels.wechat.WeChatProperties;
-import cn.qiying.platform.redis.Keys;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.result.WxMpQrCodeTicket;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.channels.wechat.WeChatProperties;
+import cn.qiying.platform.redis.Keys;
 
 /**
  * A card's codes inside WeChat: the official account's permanent parametric QR code (QR_LIMIT_STR_SCENE, scene

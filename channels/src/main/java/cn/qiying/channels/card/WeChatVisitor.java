@@ -6,10 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.channels.wechat.WeChatProperties;
 import me.chanjar.weixin.common.bean.oauth2.WxOAuth2AccessToken;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
+
+import cn.qiying.channels.wechat.WeChatProperties;
 
 /**
  * Inside WeChat the landing page learns the visitor's official-account openid silently (OAuth {@code snsapi_base}),

@@ -5,13 +5,16 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import redis.clients.jedis.UnifiedJedis;
+
 import cn.qiying.channels.wechat.WeChatProperties;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
-import cn.qiying.handoff.appeal.Rating;
 import cn.qiying.handoff.appeal.TicketView;
+import cn.qiying.handoff.ticket.Rating;
 import cn.qiying.platform.redis.Keys;
-import redis.clients.jedis.UnifiedJedis;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
 /**
  * A mini-program user's own appeals through the appeal desk. Which tickets a user filed is kept here
@@ -38,13 +41,15 @@ public class MaAppeals {
         }
     }
 
-    public TicketView submit(String openId, Appeal appeal) {
+    public Outcome<TicketView> submit(String openId, Appeal appeal) {
         Appeal.Enterprise e = appeal.enterprise() == null ? new Appeal.Enterprise(null, null, null, null) : appeal.enterprise();
-        TicketView ticket = desk.submit(new NewAppeal("ma", appId, openId, appeal.kind(), e.name(), e.uscc(), e.contact(),
+        Outcome<TicketView> filed = desk.submit(new NewAppeal("ma", appId, openId, appeal.kind(), e.name(), e.uscc(), e.contact(),
                 e.phone(), appeal.district(), appeal.category(), appeal.description(),
                 appeal.attachments() == null ? List.of() : appeal.attachments(), null, null));
-        redis.sadd(mine(openId), ticket.no());
-        return ticket;
+        if (filed instanceof Outcome.Done<TicketView> done) {
+            redis.sadd(mine(openId), done.value().no());
+        }
+        return filed;
     }
 
     public List<TicketView> open(String openId) {
@@ -55,8 +60,8 @@ public class MaAppeals {
         return owns(openId, no) ? desk.find(no) : Optional.empty();
     }
 
-    public Optional<TicketView> rate(String openId, String no, Rating rating, String comment) {
-        return owns(openId, no) ? Optional.of(desk.rate(no, openId, rating, comment)) : Optional.empty();
+    public Outcome<TicketView> rate(String openId, String no, Rating rating, String comment) {
+        return owns(openId, no) ? desk.rate(no, openId, rating, comment) : Outcome.refused(Refusal.notFound("ticket.refusal.not-found", no));
     }
 
     private boolean owns(String openId, String no) {

@@ -4,9 +4,10 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
+import redis.clients.jedis.UnifiedJedis;
+
 import cn.qiying.channels.wechat.WeChatProperties;
 import cn.qiying.platform.redis.Keys;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Per-openid request quota of the mini-program API, per minute across all instances

@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
-import cn.qiying.channels.wechat.WeChatProperties;
-import cn.qiying.platform.redis.Keys;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+
+import cn.qiying.channels.wechat.WeChatProperties;
+import cn.qiying.platform.redis.Keys;
 
 /**
  * Pictures and recordings users send: WeChat keeps temporary media only 3 days, so each is fetched when it arrives

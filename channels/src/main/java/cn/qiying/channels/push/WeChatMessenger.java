@@ -11,19 +11,20 @@ import org.springframework.stereotype.Component;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
-import cn.qiying.channels.simulator.SimulatorOutbox;
-import cn.qiying.channels.wechat.CustomerServiceMessages;
-import cn.qiying.channels.wechat.WeChatFailures;
-import cn.qiying.channels.wechat.WeChatProperties;
-import cn.qiying.channels.wechat.WeChatProperties.Template;
-import cn.qiying.handoff.notify.Messenger;
-import cn.qiying.handoff.notify.Push;
-import cn.qiying.platform.redis.Keys;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+
+import cn.qiying.channels.wechat.LocalRecipients;
+import cn.qiying.channels.wechat.CustomerServiceMessages;
+import cn.qiying.channels.wechat.WeChatFailures;
+import cn.qiying.channels.wechat.WeChatProperties.Template;
+import cn.qiying.channels.wechat.WeChatProperties;
+import cn.qiying.handoff.notify.Messenger;
+import cn.qiying.handoff.notify.Push;
+import cn.qiying.platform.redis.Keys;
 
 /**
  * Delivers handoff's pushes on WeChat. Official account: a template message when one is configured for the push's
@@ -46,10 +47,12 @@ public class WeChatMessenger implements Messenger {
     private final WeChatProperties properties;
     private final Clock clock;
     private final MessageSource messages;
+    private final LocalRecipients local;
 
     public WeChatMessenger(UnifiedJedis redis, WxMpService mp, WxMaService ma, CustomerServiceMessages customerService,
-                           WeChatProperties properties, Clock clock, MessageSource messages) {
+                           WeChatProperties properties, Clock clock, MessageSource messages, LocalRecipients local) {
         this.messages = messages;
+        this.local = local;
         this.redis = redis;
         this.mp = mp;
         this.ma = ma;
@@ -89,7 +92,7 @@ public class WeChatMessenger implements Messenger {
 
     private Delivery officialAccount(Push push) {
         // a simulator user (demo mode) has no WeChat: customer-service messages reach the simulator's outbox
-        Template template = push.openId() != null && push.openId().startsWith(SimulatorOutbox.PREFIX)
+        Template template = local.accepts(push.openId())
                 || !properties.mp().configured() ? null : template(properties.mp(), push);
         if (template != null) {
             try {

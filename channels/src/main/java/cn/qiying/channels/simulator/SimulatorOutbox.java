@@ -6,15 +6,17 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.channels.wechat.LocalRecipients;
+import cn.qiying.platform.redis.Keys;
 
 /**
  * In demo mode, what the application would send through WeChat to a simulator user (openids starting with
  * {@code sim-}) waits here for the simulator page instead ({@code qiying:simulator:outbox:<openId>}, a day).
  */
 @Component
-public class SimulatorOutbox {
+public class SimulatorOutbox implements LocalRecipients {
 
     public static final String PREFIX = "sim-";
     private static final Duration KEEP = Duration.ofDays(1);
@@ -31,11 +33,13 @@ public class SimulatorOutbox {
         return demo;
     }
 
+    @Override
     public boolean accepts(String openId) {
         return demo && openId != null && openId.startsWith(PREFIX);
     }
 
-    public void add(String openId, String text) {
+    @Override
+    public void deliver(String openId, String text) {
         String key = key(openId);
         redis.rpush(key, text);
         redis.expire(key, KEEP.toSeconds());

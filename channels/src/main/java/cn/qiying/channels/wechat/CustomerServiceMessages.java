@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaKefuMessage;
-import cn.qiying.channels.simulator.SimulatorOutbox;
-import cn.qiying.handoff.notify.Messenger.Delivery;
-import cn.qiying.platform.privacy.PersonalData;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+
+import cn.qiying.handoff.notify.Messenger.Delivery;
+import cn.qiying.platform.privacy.PersonalData;
 
 /**
  * Sends a text as a customer-service message on the official account ("mp") or the mini program ("ma").
@@ -24,23 +24,23 @@ public class CustomerServiceMessages {
 
     private final WxMpService mp;
     private final WxMaService ma;
-    private final SimulatorOutbox simulator;
+    private final LocalRecipients local;
     private final ReplyWindow window;
 
     private final WeChatProperties properties;
 
-    public CustomerServiceMessages(WxMpService mp, WxMaService ma, SimulatorOutbox simulator, ReplyWindow window,
+    public CustomerServiceMessages(WxMpService mp, WxMaService ma, LocalRecipients local, ReplyWindow window,
                                    WeChatProperties properties) {
         this.properties = properties;
         this.mp = mp;
         this.ma = ma;
-        this.simulator = simulator;
+        this.local = local;
         this.window = window;
     }
 
     public Delivery send(String channel, String openId, String text) {
-        if (simulator.accepts(openId)) {
-            simulator.add(openId, text);
+        if (local.accepts(openId)) {
+            local.deliver(openId, text);
             return Delivery.sent();
         }
         WeChatProperties.Account account = "mp".equals(channel) ? properties.mp() : "ma".equals(channel) ? properties.ma() : null;

@@ -5,9 +5,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+
+import cn.qiying.platform.redis.Keys;
 
 /**
  * WeChat's customer-service window: after a user's message (or menu click, subscription, scan) the account may send

@@ -5,10 +5,11 @@ import java.util.concurrent.locks.Lock;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
-import cn.qiying.platform.redis.RedisLock;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+
+import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.redis.RedisLock;
 
 /**
  * Access tokens shared by every instance through Redis ({@code qiying:wechat:token:<appId>}, expiring a little before

@@ -6,10 +6,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
+
+import cn.qiying.platform.redis.Keys;
 
 /**
  * Replies that could not reach a user (48-hour window closed, quota spent, WeChat down after the retries), kept for

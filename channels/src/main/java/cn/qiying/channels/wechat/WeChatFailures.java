@@ -2,8 +2,9 @@ package cn.qiying.channels.wechat;
 
 import java.util.Set;
 
-import cn.qiying.handoff.notify.Messenger.Delivery;
 import me.chanjar.weixin.common.error.WxErrorException;
+
+import cn.qiying.handoff.notify.Messenger.Delivery;
 
 /** Which WeChat API failures are worth retrying and which will never succeed as they are. */
 public final class WeChatFailures {

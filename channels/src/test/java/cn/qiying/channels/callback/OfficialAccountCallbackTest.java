@@ -22,9 +22,9 @@ import cn.qiying.channels.ChannelsIntegrationTest;
 import cn.qiying.channels.StaffHttp;
 import cn.qiying.channels.wechat.UndeliveredMessages;
 import cn.qiying.testing.FakeWeChatServer;
-import cn.qiying.testing.WeChatCallbackClient;
 import cn.qiying.testing.WeChatCallbackClient.Mode;
 import cn.qiying.testing.WeChatCallbackClient.Reply;
+import cn.qiying.testing.WeChatCallbackClient;
 import cn.qiying.testing.WeChatProtocol;
 
 class OfficialAccountCallbackTest extends ChannelsIntegrationTest {

@@ -21,20 +21,25 @@ import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PRTokeniser;
+import com.lowagie.text.pdf.PdfReader;
 
-import cn.qiying.handoff.routing.Department;
-import cn.qiying.handoff.routing.Departments;
-import cn.qiying.channels.ChannelsIntegrationTest;
-import cn.qiying.channels.StaffHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.channels.ChannelsIntegrationTest;
+import cn.qiying.channels.StaffHttp;
+import cn.qiying.handoff.routing.Department;
+import cn.qiying.handoff.routing.Departments;
+import cn.qiying.platform.text.Texts;
 
 class ServiceCardTest extends ChannelsIntegrationTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private StaffHttp http;
+
+    @Autowired
+    Texts texts;
 
     @Autowired
     Departments departments;
@@ -49,7 +54,7 @@ class ServiceCardTest extends ChannelsIntegrationTest {
     void aCardForADepartmentThatDoesNotExistIsABadRequest() {
         HttpResponse<String> response = http.postJson("/api/cards", "{\"title\":\"服务卡\",\"department\":\"不存在局\"}", true);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("部门「不存在局」不存在");
+        assertThat(response.body()).contains(texts.text("ticket.refusal.unknown-department", "不存在局"));
     }
 
     @Test

@@ -13,9 +13,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.qiying.channels.ChannelsIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.channels.ChannelsIntegrationTest;
 
 class MiniProgramApiTest extends ChannelsIntegrationTest {
 

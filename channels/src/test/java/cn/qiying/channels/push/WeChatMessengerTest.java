@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.qiying.channels.ChannelsIntegrationTest;
-import cn.qiying.handoff.notify.Messenger;
 import cn.qiying.handoff.notify.Messenger.Delivery.Outcome;
+import cn.qiying.handoff.notify.Messenger;
 import cn.qiying.handoff.notify.Push;
 import cn.qiying.testing.FakeWeChatServer.Answer;
 import cn.qiying.testing.FakeWeChatServer.Failure;

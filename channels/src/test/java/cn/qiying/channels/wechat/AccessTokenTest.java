@@ -12,12 +12,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import me.chanjar.weixin.mp.api.WxMpService;
+import redis.clients.jedis.UnifiedJedis;
+
 import cn.qiying.channels.ChannelsIntegrationTest;
 import cn.qiying.handoff.notify.Messenger.Delivery.Outcome;
 import cn.qiying.platform.redis.Keys;
 import cn.qiying.testing.FakeWeChatServer.Failure;
-import me.chanjar.weixin.mp.api.WxMpService;
-import redis.clients.jedis.UnifiedJedis;
 
 class AccessTokenTest extends ChannelsIntegrationTest {
 

@@ -35,24 +35,24 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.qiying.app.browser.HeadlessChromium;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
-import cn.qiying.handoff.appeal.Rating;
 import cn.qiying.handoff.conversation.Conversations;
+import cn.qiying.handoff.conversation.UserKey;
 import cn.qiying.handoff.staff.Actor;
 import cn.qiying.handoff.staff.StaffRole;
-import cn.qiying.handoff.ticket.Complexity;
-import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketTransitions;
+import cn.qiying.handoff.ticket.ActionInput;
+import cn.qiying.handoff.ticket.Rating;
+import cn.qiying.handoff.ticket.Tickets;
 import cn.qiying.testing.FakeWeChatServer;
 import cn.qiying.testing.RealRedis;
 
@@ -82,7 +82,7 @@ class ConsoleBrowserTest {
 
     @LocalServerPort int port;
     @Autowired AppealDesk appeals;
-    @Autowired TicketTransitions transitions;
+    @Autowired Tickets tickets;
     @Autowired Conversations conversations;
     @Autowired Clock clock;
 
@@ -243,7 +243,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已交还智能客服");
         browser.switchTo().window(phone);
         waitFor(d -> chatText().contains("人工客服已结束本次服务"));
-        String userKey = Conversations.userKey("mp", "wxdemo00000000001", openId);
+        String userKey = UserKey.of("mp", "wxdemo00000000001", openId).value();
         assertThat(conversations.mode(userKey)).isEqualTo(Conversations.Mode.BOT);
         browser.close();
         browser.switchTo().window(console);
@@ -257,14 +257,14 @@ class ConsoleBrowserTest {
         Actor power = new Actor("power", java.util.Set.of(StaffRole.HANDLER), "gdgs");
         for (int i = 0; i < 3; i++) {
             String openId = "o-dash-" + i;
-            String no = appeals.submit(new NewAppeal("mp", "wxdemo00000000001", openId, "help", "济南泉城精工有限公司", USCC, "李四",
-                    "13800000001", "历下区", "用电", "厂区计划停电通知太晚，影响生产排班，希望提前告知。", List.of(), null, null)).no();
-            transitions.perform(no, new TicketAction.Triage(Complexity.GENERAL, "用电"), centre);
-            transitions.perform(no, new TicketAction.Assign("gdgs", List.of()), centre);
-            transitions.perform(no, new TicketAction.Accept(), power);
-            transitions.perform(no, new TicketAction.Resolve("已调整停电通知流程，提前三天短信告知。"), power);
-            transitions.perform(no, new TicketAction.Review(true, null), centre);
-            appeals.rate(no, openId, i == 0 ? Rating.UNSATISFIED : Rating.SATISFIED, i == 0 ? "通知还是晚" : null);
+            String no = done(appeals.submit(new NewAppeal("mp", "wxdemo00000000001", openId, "help", "济南泉城精工有限公司", USCC, "李四",
+                    "13800000001", "历下区", "用电", "厂区计划停电通知太晚，影响生产排班，希望提前告知。", List.of(), null, null))).no();
+            act(no, centre, "triage", "{\"complexity\": \"general\", \"category\": \"用电\"}");
+            act(no, centre, "assign", "{\"department\": \"gdgs\"}");
+            act(no, power, "accept");
+            act(no, power, "resolve", "{\"result\": \"已调整停电通知流程，提前三天短信告知。\"}");
+            act(no, centre, "review", "{\"passed\": true}");
+            done(appeals.rate(no, openId, i == 0 ? Rating.UNSATISFIED : Rating.SATISFIED, i == 0 ? "通知还是晚" : null));
         }
         login("supervisor", "qiying-demo");
         browser.findElement(By.id("nav-dashboard")).click();
@@ -283,9 +283,9 @@ class ConsoleBrowserTest {
     @Order(6)
     void whatTheEnterpriseTypedStaysInert() {
         String openId = "sim-xss-payload";
-        String no = appeals.submit(new NewAppeal("mp", "wxdemo00000000001", openId, "complaint", "恶意测试" + PAYLOAD + "有限公司", USCC,
-                "王五", "13800000002", "历下区", "融资", "贷款审批太慢 " + PAYLOAD, List.of(), null, null)).no();
-        conversations.record(Conversations.userKey("mp", "wxdemo00000000001", openId), Conversations.Direction.USER,
+        String no = done(appeals.submit(new NewAppeal("mp", "wxdemo00000000001", openId, "complaint", "恶意测试" + PAYLOAD + "有限公司", USCC,
+                "王五", "13800000002", "历下区", "融资", "贷款审批太慢 " + PAYLOAD, List.of(), null, null))).no();
+        conversations.record(UserKey.of("mp", "wxdemo00000000001", openId).value(), Conversations.Direction.USER,
                 "我要投诉" + PAYLOAD, clock.instant());
         login("centre", "qiying-demo");
         for (String path : List.of("/console/tickets/" + no, "/console/tickets?queue=triage", "/console/tickets?q=贷款审批")) {
@@ -422,5 +422,19 @@ class ConsoleBrowserTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** A staff action by its REST name and JSON body, as the console or an integrator would take it. */
+    private void act(String no, cn.qiying.handoff.staff.Actor actor, String action, String json) {
+        tickets.act(no, action, ActionInput.of(tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)), actor)
+                .orElseThrow(r -> new AssertionError(action + " refused: " + r.messageKey()));
+    }
+
+    private void act(String no, cn.qiying.handoff.staff.Actor actor, String action) {
+        act(no, actor, action, "{}");
+    }
+
+    private static <T> T done(cn.qiying.platform.refusal.Outcome<T> outcome) {
+        return outcome.orElseThrow(r -> new AssertionError("refused: " + r.messageKey()));
     }
 }

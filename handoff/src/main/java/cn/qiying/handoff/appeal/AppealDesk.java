@@ -3,11 +3,14 @@ package cn.qiying.handoff.appeal;
 import java.util.List;
 import java.util.Optional;
 
-/** What channels and the dialog use to file and follow appeals. */
+import cn.qiying.handoff.ticket.Rating;
+import cn.qiying.platform.refusal.Outcome;
+
+/** What channels and the dialog use to file and follow appeals; what cannot be accepted comes back as a refusal. */
 public interface AppealDesk {
 
-    /** Files an appeal as a ticket; throws {@link AppealRejected} (4xx, Chinese detail) on bad input. */
-    TicketView submit(NewAppeal appeal);
+    /** Files an appeal as a ticket, or says (every problem, in the bundle's words) why it cannot. */
+    Outcome<TicketView> submit(NewAppeal appeal);
 
     /** The user's tickets that are not yet closed, newest first. */
     List<TicketView> openTicketsOf(String channel, String appId, String openId);
@@ -18,8 +21,8 @@ public interface AppealDesk {
     Optional<TicketView> findForPhone(String no, String phone);
 
     /** Only the ticket's own openId may rate, and only while the ticket awaits its rating. */
-    TicketView rate(String no, String openId, Rating rating, String comment);
+    Outcome<TicketView> rate(String no, String openId, Rating rating, String comment);
 
     /** Off WeChat: whoever knows the ticket number and the phone the enterprise left rates it, while it awaits its rating. */
-    TicketView rateForPhone(String no, String phone, Rating rating, String comment);
+    Outcome<TicketView> rateForPhone(String no, String phone, Rating rating, String comment);
 }

@@ -7,60 +7,76 @@ import java.util.regex.Pattern;
 
 import cn.qiying.handoff.ticket.Enterprise;
 import cn.qiying.handoff.ticket.Kind;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
-/** The rules an appeal's fields must meet, shared by the WeChat intake and the 12345 import; each problem in Chinese. */
+/** The rules an appeal's fields must meet, shared by the WeChat intake, the card form and the 12345 import. */
 public final class AppealValidation {
 
     private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}");
-    private static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_CONTACT = 40;
+    public static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_ATTACHMENTS = 9;
 
     private AppealValidation() {
     }
 
-    public static Kind kind(String kind) {
-        try {
-            return Kind.parse(kind);
-        } catch (IllegalArgumentException e) {
-            throw new AppealRejected(e.getMessage());
-        }
+    /** The form field a refusal of {@link #appeal} is about: kind, enterpriseName, uscc, contact, phone, description or attachments. */
+    public static String field(Refusal refusal) {
+        String key = refusal.messageKey();
+        String what = key.substring(key.lastIndexOf('.') + 1);
+        return what.startsWith("name") ? "enterpriseName" : what.startsWith("uscc") ? "uscc" : what.startsWith("contact") ? "contact"
+                : what.startsWith("phone") ? "phone" : what.startsWith("description") ? "description"
+                : what.startsWith("attachments") ? "attachments" : "kind";
     }
 
-    /** The enterprise with its code upper-cased; throws listing every problem. */
-    public static Enterprise enterprise(String name, String uscc, String contact, String phone, String description,
-                                        List<String> attachments) {
-        List<String> problems = new ArrayList<>();
+    /** An appeal's kind and enterprise as checked. */
+    public record Checked(Kind kind, Enterprise enterprise) {
+    }
+
+    /** The kind and the enterprise with its code upper-cased, or every problem at once. */
+    public static Outcome<Checked> appeal(String kind, String name, String uscc, String contact, String phone, String description,
+                                          List<String> attachments) {
+        List<Refusal> problems = new ArrayList<>();
+        Kind found = Kind.find(kind).orElse(null);
+        if (found == null) {
+            problems.add(Refusal.invalid("appeal.refusal.kind"));
+        }
         String code = uscc == null ? null : uscc.trim().toUpperCase(Locale.ROOT);
         if (blank(name)) {
-            problems.add("请填写企业名称");
-        } else if (name.length() > 100) {
-            problems.add("企业名称过长");
+            problems.add(Refusal.invalid("appeal.refusal.name-missing"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(Refusal.invalid("appeal.refusal.name-too-long", MAX_NAME));
         }
         if (blank(code)) {
-            problems.add("请填写统一社会信用代码");
-        } else if (!CreditCode.valid(code)) {
-            problems.add("统一社会信用代码「" + code + "」无效（应为 18 位且校验位正确）");
+            problems.add(Refusal.invalid("appeal.refusal.uscc-missing"));
+        } else if (code.length() > 18 || !CreditCode.valid(code)) {
+            problems.add(Refusal.invalid("appeal.refusal.uscc-invalid", code.length() > 18 ? code.substring(0, 18) + "…" : code));
         }
         if (blank(contact)) {
-            problems.add("请填写联系人");
+            problems.add(Refusal.invalid("appeal.refusal.contact-missing"));
+        } else if (contact.length() > MAX_CONTACT) {
+            problems.add(Refusal.invalid("appeal.refusal.contact-too-long", MAX_CONTACT));
         }
         String tel = phone == null ? null : phone.replace(" ", "").trim();
         if (blank(tel)) {
-            problems.add("请填写联系电话");
+            problems.add(Refusal.invalid("appeal.refusal.phone-missing"));
         } else if (!PHONE.matcher(tel).matches()) {
-            problems.add("联系电话格式不正确");
+            problems.add(Refusal.invalid("appeal.refusal.phone-invalid"));
         }
         if (blank(description)) {
-            problems.add("请描述您的诉求");
+            problems.add(Refusal.invalid("appeal.refusal.description-missing"));
         } else if (description.length() > MAX_DESCRIPTION) {
-            problems.add("诉求描述不能超过 " + MAX_DESCRIPTION + " 字");
+            problems.add(Refusal.invalid("appeal.refusal.description-too-long", MAX_DESCRIPTION));
         }
-        if (attachments != null && attachments.size() > 9) {
-            problems.add("附件最多 9 个");
+        if (attachments != null && attachments.size() > MAX_ATTACHMENTS) {
+            problems.add(Refusal.invalid("appeal.refusal.attachments", MAX_ATTACHMENTS));
         }
         if (!problems.isEmpty()) {
-            throw new AppealRejected(String.join("；", problems));
+            return Outcome.refused(Refusal.of(problems));
         }
-        return new Enterprise(name.trim(), code, contact.trim(), tel);
+        return Outcome.done(new Checked(found, new Enterprise(name.trim(), code, contact.trim(), tel)));
     }
 
     private static boolean blank(String s) {

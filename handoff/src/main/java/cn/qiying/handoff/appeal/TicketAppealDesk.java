@@ -1,63 +1,60 @@
 package cn.qiying.handoff.appeal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 import cn.qiying.handoff.routing.Departments;
+import cn.qiying.handoff.sla.Milestones;
 import cn.qiying.handoff.staff.Actor;
+import cn.qiying.handoff.ticket.Deadlines;
 import cn.qiying.handoff.ticket.Intake;
-import cn.qiying.handoff.ticket.Milestones;
+import cn.qiying.handoff.ticket.Rate;
+import cn.qiying.handoff.ticket.Rating;
 import cn.qiying.handoff.ticket.Source;
 import cn.qiying.handoff.ticket.StatusLabels;
 import cn.qiying.handoff.ticket.Ticket;
-import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketIntake;
+import cn.qiying.handoff.ticket.TicketNumber;
 import cn.qiying.handoff.ticket.TicketQuery;
 import cn.qiying.handoff.ticket.TicketStatus;
-import cn.qiying.handoff.ticket.TicketStore;
-import cn.qiying.handoff.ticket.TicketTransitions;
+import cn.qiying.handoff.ticket.Tickets;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 import cn.qiying.platform.time.ClockConfiguration;
 
-/** The appeal desk on top of the ticket store: what the dialog, the mini program and the card form call. */
+/** The appeal desk on top of the ticket desk: what the dialog, the mini program and the card form call. */
 @Service
 class TicketAppealDesk implements AppealDesk {
 
-    private final TicketIntake intake;
-    private final TicketStore store;
-    private final TicketTransitions transitions;
+    private final Tickets tickets;
     private final Departments departments;
     private final StatusLabels labels;
 
-    TicketAppealDesk(TicketIntake intake, TicketStore store, TicketTransitions transitions, Departments departments, StatusLabels labels) {
-        this.intake = intake;
-        this.store = store;
-        this.transitions = transitions;
+    TicketAppealDesk(Tickets tickets, Departments departments, StatusLabels labels) {
+        this.tickets = tickets;
         this.departments = departments;
         this.labels = labels;
     }
 
     @Override
-    public TicketView submit(NewAppeal a) {
+    public Outcome<TicketView> submit(NewAppeal a) {
         if (a == null) {
-            throw new AppealRejected("诉求内容为空");
+            return Outcome.refused(Refusal.invalid("appeal.refusal.empty"));
         }
         if (blank(a.channel()) || blank(a.openId())) {
-            throw new AppealRejected("缺少用户身份（渠道和 openId）");
+            return Outcome.refused(Refusal.invalid("appeal.refusal.no-user"));
         }
-        var kind = AppealValidation.kind(a.kind());
-        var enterprise = AppealValidation.enterprise(a.enterpriseName(), a.uscc(), a.contact(), a.phone(), a.description(), a.attachments());
         if (!blank(a.department()) && departments.resolve(a.department()).isEmpty()) {
-            throw new AppealRejected("部门「" + a.department() + "」不存在");
+            return Outcome.refused(Refusal.invalid("ticket.refusal.unknown-department", a.department()));
         }
         Source source = new Source(a.channel(), a.appId(), a.openId(), a.cardCode(), null);
-        Ticket ticket = intake.receive(new Intake(source, enterprise, trim(a.district()), kind, trim(a.category()), null,
-                a.description().trim(), a.attachments(), a.department(), null), Actor.enterprise(a.openId()));
-        return view(ticket);
+        return AppealValidation.appeal(a.kind(), a.enterpriseName(), a.uscc(), a.contact(), a.phone(), a.description(), a.attachments())
+                .map(checked -> view(tickets.receive(new Intake(source, checked.enterprise(), trim(a.district()), checked.kind(),
+                        trim(a.category()), null, a.description().trim(), a.attachments(), a.department(), null), Actor.ENTERPRISE)));
     }
 
     @Override
@@ -66,60 +63,47 @@ class TicketAppealDesk implements AppealDesk {
             return List.of();
         }
         TicketQuery query = TicketQuery.all().withUser(channel, appId, openId).withOpen(true, false).page(0, 50);
-        return store.search(query).tickets().stream().map(this::view).toList();
+        return tickets.search(query).tickets().stream().map(this::view).toList();
     }
 
     @Override
     public Optional<TicketView> find(String no) {
-        return store.find(no == null ? null : no.trim().toUpperCase()).map(this::view);
+        return ticket(no).map(this::view);
     }
 
     @Override
     public Optional<TicketView> findForPhone(String no, String phone) {
-        if (no == null) {
-            return Optional.empty();
-        }
-        return store.find(no.trim().toUpperCase())
-                .filter(t -> t.getEnterprise() != null && t.getEnterprise().leftPhone(phone))
-                .map(this::view);
+        return ticket(no).filter(t -> t.getEnterprise() != null && t.getEnterprise().leftPhone(phone)).map(this::view);
     }
 
     @Override
-    public TicketView rateForPhone(String no, String phone, Rating rating, String comment) {
-        if (rating == null) {
-            throw new AppealRejected("请选择评价：满意、基本满意或不满意");
+    public Outcome<TicketView> rateForPhone(String no, String phone, Rating rating, String comment) {
+        Optional<Ticket> ticket = ticket(no).filter(t -> t.getEnterprise() != null && t.getEnterprise().leftPhone(phone));
+        if (ticket.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("appeal.refusal.not-found-for-phone"));
         }
-        String number = no == null ? "" : no.trim().toUpperCase();
-        Ticket ticket = store.find(number)
-                .filter(t -> t.getEnterprise() != null && t.getEnterprise().leftPhone(phone))
-                .orElseThrow(() -> new AppealRejected(HttpStatus.NOT_FOUND, "未找到该工单，请核对工单编号和提交时留下的联系电话"));
-        return rate(ticket, new TicketAction.Rate(null, phone, rating, comment), Actor.enterprise(null));
+        return rate(ticket.get(), new Rate(null, phone, rating, comment));
     }
 
     @Override
-    public TicketView rate(String no, String openId, Rating rating, String comment) {
-        if (rating == null) {
-            throw new AppealRejected("请选择评价：满意、基本满意或不满意");
+    public Outcome<TicketView> rate(String no, String openId, Rating rating, String comment) {
+        Optional<Ticket> ticket = ticket(no).filter(t -> t.getSource() != null && openId != null && openId.equals(t.getSource().openId()));
+        if (ticket.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("ticket.refusal.not-found", no));
         }
-        Ticket ticket = store.find(no).orElseThrow(() -> new AppealRejected(HttpStatus.NOT_FOUND, "工单 " + no + " 不存在"));
-        if (ticket.getSource() == null || openId == null || !openId.equals(ticket.getSource().openId())) {
-            throw new AppealRejected(HttpStatus.NOT_FOUND, "工单 " + no + " 不存在");
-        }
-        return rate(ticket, new TicketAction.Rate(openId, null, rating, comment), Actor.enterprise(openId));
+        return rate(ticket.get(), new Rate(openId, null, rating, comment));
     }
 
-    private TicketView rate(Ticket ticket, TicketAction.Rate rate, Actor enterprise) {
-        String no = ticket.getNo();
+    private Outcome<TicketView> rate(Ticket ticket, Rate rate) {
         if (ticket.getStatus() != TicketStatus.REVIEWED) {
-            throw new AppealRejected(HttpStatus.CONFLICT, "工单 " + no + " 当前为「" + labels.label(ticket.getStatus()) + "」，暂不能评价");
+            return Outcome.refused(new Refusal.IllegalStep("appeal.refusal.not-ratable", List.of(ticket.getNo(), labels.label(ticket.getStatus())),
+                    Map.of("ticketStatus", ticket.getStatus().json())));
         }
-        try {
-            return view(transitions.perform(no, rate, enterprise));
-        } catch (AppealRejected e) {
-            throw e;
-        } catch (ErrorResponseException e) {
-            throw new AppealRejected(e.getStatusCode(), e.getBody().getDetail());
-        }
+        return tickets.perform(ticket.getNo(), rate, Actor.ENTERPRISE).map(this::view);
+    }
+
+    private Optional<Ticket> ticket(String no) {
+        return TicketNumber.parse(no).flatMap(n -> tickets.find(n.value()));
     }
 
     TicketView view(Ticket t) {
@@ -130,7 +114,7 @@ class TicketAppealDesk implements AppealDesk {
                 t.getReceivedAt(), t.getDescription(), t.getResult());
     }
 
-    static OffsetDateTime shanghai(java.time.Instant at) {
+    static OffsetDateTime shanghai(Instant at) {
         return at == null ? null : at.atZone(ClockConfiguration.SHANGHAI).toOffsetDateTime();
     }
 

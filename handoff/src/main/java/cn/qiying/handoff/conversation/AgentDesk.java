@@ -1,14 +1,13 @@
 package cn.qiying.handoff.conversation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
@@ -18,6 +17,8 @@ import cn.qiying.handoff.notify.Push;
 import cn.qiying.handoff.staff.Actor;
 import cn.qiying.handoff.staff.StaffRole;
 import cn.qiying.handoff.ticket.StatusLabels;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
 /**
  * What a staff agent does in a live conversation: claim it (one holder at a time, so a user's message never reaches
@@ -43,13 +44,16 @@ public class AgentDesk {
         this.clock = clock;
     }
 
-    /** Takes the conversation and tells the user a person is there; a 409 names the agent who holds it already. */
-    public void claim(String userKey, Actor agent) {
-        requireAgent(agent);
+    /** Takes the conversation and tells the user a person is there; refused with the agent who holds it already. */
+    public Outcome<String> claim(String userKey, Actor agent) {
+        Optional<Refusal> notAgent = requireAgent(agent);
+        if (notAgent.isPresent()) {
+            return Outcome.refused(notAgent.get());
+        }
         boolean heldAlready = holds(userKey, agent);
         String holder = conversations.claim(userKey, agent.name());
         if (!holder.equals(agent.name())) {
-            throw problem(HttpStatus.CONFLICT, "该会话已由 " + holder + " 接管");
+            return Outcome.refused(heldBy(holder));
         }
         if (!heldAlready) {
             String told = texts.text("conversation.claimed");
@@ -57,39 +61,49 @@ public class AgentDesk {
                 conversations.record(userKey, Conversations.Direction.AGENT, told, clock.instant());
             }
         }
+        return Outcome.done(holder);
     }
 
     /** Sends the agent's text to the user; the transcript keeps it only once the channel took it. */
-    public Messenger.Delivery reply(String userKey, Actor agent, String text) {
-        requireHolder(userKey, agent);
+    public Outcome<Messenger.Delivery> reply(String userKey, Actor agent, String text) {
+        Optional<Refusal> notHolder = requireHolder(userKey, agent);
+        if (notHolder.isPresent()) {
+            return Outcome.refused(notHolder.get());
+        }
         if (text == null || text.isBlank() || text.length() > MAX_REPLY) {
-            throw problem(HttpStatus.BAD_REQUEST, "回复内容应为 1 到 " + MAX_REPLY + " 个字");
+            return Outcome.refused(Refusal.invalid("conversation.refusal.reply-length", MAX_REPLY));
         }
         Messenger.Delivery delivery = send(userKey, Push.Kind.AGENT_REPLY, text.trim());
         if (delivery.outcome() == Messenger.Delivery.Outcome.SENT) {
             conversations.record(userKey, Conversations.Direction.AGENT, text.trim(), clock.instant());
         }
-        return delivery;
+        return Outcome.done(delivery);
     }
 
     /** Files what the user asked as a ticket on the user's own channel, and tells the user its number. */
-    public TicketView fileTicket(String userKey, Actor agent, NewAppeal appeal) {
-        requireHolder(userKey, agent);
-        String[] id = Conversations.identity(userKey);
-        TicketView ticket = appeals.submit(new NewAppeal(id[0], id[1].isEmpty() ? null : id[1], id[2], appeal.kind(),
+    public Outcome<TicketView> fileTicket(String userKey, Actor agent, NewAppeal appeal) {
+        Optional<Refusal> notHolder = requireHolder(userKey, agent);
+        if (notHolder.isPresent()) {
+            return Outcome.refused(notHolder.get());
+        }
+        UserKey user = UserKey.parse(userKey).orElseThrow(() -> new IllegalArgumentException("not a user key"));
+        Outcome<TicketView> filed = appeals.submit(new NewAppeal(user.channel(), user.appId(), user.openId(), appeal.kind(),
                 appeal.enterpriseName(), appeal.uscc(), appeal.contact(), appeal.phone(), appeal.district(), appeal.category(),
                 appeal.description(), appeal.attachments(), null, appeal.department()));
-        String told = texts.text("conversation.ticket-filed", ticket.no());
-        if (send(userKey, Push.Kind.NOTICE, told).outcome() == Messenger.Delivery.Outcome.SENT) {
-            conversations.record(userKey, Conversations.Direction.AGENT, told, clock.instant());
+        if (filed instanceof Outcome.Done<TicketView> done) {
+            String told = texts.text("conversation.ticket-filed", done.value().no());
+            if (send(userKey, Push.Kind.NOTICE, told).outcome() == Messenger.Delivery.Outcome.SENT) {
+                conversations.record(userKey, Conversations.Direction.AGENT, told, clock.instant());
+            }
         }
-        return ticket;
+        return filed;
     }
 
     /** The bot answers again; the user is told. */
-    public Messenger.Delivery handBack(String userKey, Actor agent) {
-        if (!agent.is(StaffRole.ADMIN)) {
-            requireHolder(userKey, agent);
+    public Outcome<Messenger.Delivery> handBack(String userKey, Actor agent) {
+        Optional<Refusal> notHolder = agent.is(StaffRole.ADMIN) ? Optional.empty() : requireHolder(userKey, agent);
+        if (notHolder.isPresent()) {
+            return Outcome.refused(notHolder.get());
         }
         String told = texts.text("conversation.handed-back");
         conversations.handBack(userKey);
@@ -97,7 +111,7 @@ public class AgentDesk {
         if (delivery.outcome() == Messenger.Delivery.Outcome.SENT) {
             conversations.record(userKey, Conversations.Direction.AGENT, told, clock.instant());
         }
-        return delivery;
+        return Outcome.done(delivery);
     }
 
     /** Whether this agent holds the conversation. */
@@ -110,9 +124,9 @@ public class AgentDesk {
         if (port == null) {
             return Messenger.Delivery.refused("no channel is configured to reach users");
         }
-        String[] id = Conversations.identity(userKey);
-        Push push = new Push(kind.name().toLowerCase() + ":" + UUID.randomUUID(), id[0], id[1].isEmpty() ? null : id[1], id[2],
-                kind, null, text, Map.of());
+        UserKey user = UserKey.parse(userKey).orElseThrow(() -> new IllegalArgumentException("not a user key"));
+        Push push = new Push(kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(), user.channel(), user.appId(),
+                user.openId(), kind, null, text, Map.of());
         try {
             return port.deliver(push);
         } catch (RuntimeException e) {
@@ -120,27 +134,23 @@ public class AgentDesk {
         }
     }
 
-    private void requireHolder(String userKey, Actor agent) {
-        requireAgent(agent);
+    private Optional<Refusal> requireHolder(String userKey, Actor agent) {
+        Optional<Refusal> notAgent = requireAgent(agent);
+        if (notAgent.isPresent()) {
+            return notAgent;
+        }
         String holder = conversations.agent(userKey).orElse(null);
-        if (!agent.name().equals(holder)) {
-            throw problem(HttpStatus.CONFLICT, holder == null ? "请先接管该会话" : "该会话已由 " + holder + " 接管");
+        if (agent.name().equals(holder)) {
+            return Optional.empty();
         }
+        return Optional.of(holder == null ? new Refusal.IllegalStep("conversation.refusal.claim-first", List.of(), Map.of()) : heldBy(holder));
     }
 
-    private static void requireAgent(Actor agent) {
-        if (!(agent.is(StaffRole.ADMIN) || agent.is(StaffRole.OPERATOR))) {
-            throw problem(HttpStatus.FORBIDDEN, "只有企业服务中心的工作人员可以接管会话");
-        }
+    private static Refusal heldBy(String holder) {
+        return new Refusal.LostRace("conversation.refusal.held-by", List.of(holder), Map.of("agent", holder));
     }
 
-    static ErrorResponseException problem(HttpStatus status, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        return new ErrorResponseException(status, body, null) {
-            @Override
-            public String getMessage() {
-                return detail;
-            }
-        };
+    private static Optional<Refusal> requireAgent(Actor agent) {
+        return agent.isCentre() ? Optional.empty() : Optional.of(Refusal.notAllowed("conversation.refusal.centre-only"));
     }
 }

@@ -63,17 +63,4 @@ public interface Conversations {
     record Entry(Direction direction, String text, Instant at) {
     }
 
-    static String userKey(String channel, String appId, String openId) {
-        return channel + ":" + appId + ":" + openId;
-    }
-
-    /** channel, appId, openId of a userKey (appId may be empty; openIds and channels have no colon). */
-    static String[] identity(String userKey) {
-        int first = userKey.indexOf(':');
-        int last = userKey.lastIndexOf(':');
-        if (first < 0 || last == first) {
-            throw new IllegalArgumentException("not a conversation key: " + userKey);
-        }
-        return new String[] {userKey.substring(0, first), userKey.substring(first + 1, last), userKey.substring(last + 1)};
-    }
 }

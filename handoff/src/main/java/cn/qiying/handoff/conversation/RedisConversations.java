@@ -13,10 +13,6 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import cn.qiying.handoff.calendar.WorkingCalendar;
-import cn.qiying.handoff.ticket.StatusLabels;
-import cn.qiying.platform.redis.Keys;
-import cn.qiying.platform.time.ClockConfiguration;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
@@ -25,10 +21,15 @@ import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.Tuple;
 
+import cn.qiying.handoff.calendar.WorkingCalendar;
+import cn.qiying.handoff.ticket.StatusLabels;
+import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.time.ClockConfiguration;
+
 /**
  * Conversations in Redis: {@code qiying:conversation:<userKey>:log} a capped stream of messages,
  * {@code qiying:conversation:<userKey>:mode} WAITING or HUMAN (absent: BOT), {@code qiying:conversation-queue} the
- * sorted set of users waiting for a human (by time asked), {@code qiying:conversation-users} userKey → identity,
+ * sorted set of users waiting for a human (by time asked),
  * {@code qiying:conversation:<userKey>:agent} the staff user holding it, {@code qiying:conversation-recent} the sorted set
  * of userKeys by their last message (a week kept).
  */
@@ -37,7 +38,6 @@ import redis.clients.jedis.resps.Tuple;
 class RedisConversations implements Conversations {
 
     static final String QUEUE = Keys.of("conversation-queue");
-    static final String USERS = Keys.of("conversation-users");
     static final String RECENT = Keys.of("conversation-recent");
     private static final long KEEP_RECENT_MILLIS = 7L * 24 * 3600 * 1000;
     // the holder stays, or the caller becomes the holder: mode HUMAN and out of the queue in the same step
@@ -115,7 +115,6 @@ class RedisConversations implements Conversations {
             redis.set(key, Mode.WAITING.name());
             redis.zadd(QUEUE, clock.millis(), userKey, ZAddParams.zAddParams().nx());
         }
-        redis.hset(USERS, userKey, channel + "\n" + (appId == null ? "" : appId) + "\n" + openId);
         Long rank = redis.zrank(QUEUE, userKey);
         int position = rank == null ? 0 : rank.intValue() + 1;
         return new HumanRequest(position, withinServiceHours(clock.instant()), serviceHours());

@@ -36,6 +36,11 @@ public class PushTexts {
         return labels.text("push.status", ticketNo, labels.label(to), dept).trim();
     }
 
+    /** The same line with a department's name as given (the console puts the chosen one in). */
+    public String statusWithDepartmentName(String ticketNo, TicketStatus to, String departmentName) {
+        return labels.text("push.status", ticketNo, labels.label(to), labels.text("push.status.department", departmentName)).trim();
+    }
+
     public String ratingPrompt(String ticketNo) {
         return labels.text("push.rating", ticketNo);
     }

@@ -9,23 +9,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import redis.clients.jedis.UnifiedJedis;
+
 import cn.qiying.handoff.routing.Departments;
 import cn.qiying.handoff.ticket.StatusLabels;
 import cn.qiying.handoff.ticket.Ticket;
 import cn.qiying.handoff.ticket.TicketEvent;
-import cn.qiying.handoff.ticket.TicketEventHandler;
 import cn.qiying.handoff.ticket.TicketEventHandler.Handled;
+import cn.qiying.handoff.ticket.TicketEventHandler;
 import cn.qiying.handoff.ticket.TicketStatus;
-import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.handoff.ticket.Tickets;
 import cn.qiying.platform.redis.Keys;
 import cn.qiying.platform.time.ClockConfiguration;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Tells the enterprise, on the channel it used, when its ticket reaches a step it cares about (each staged reply too); after the quality
  * check, also asks for a rating. Push ids are {@code status:<no>:<version>} and {@code rating:<no>:<version>}, so a
- * redelivered event yields the same push; {@code qiying:push-sent:<id>} marks delivered ones and
+ * redelivered event yields the same push, which the {@link Messenger} delivers at most once (it is idempotent by id);
  * {@code qiying:push-refused} keeps refusals with their reason.
  */
 @Component
@@ -36,13 +36,13 @@ class StatusPushes implements TicketEventHandler {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockConfiguration.SHANGHAI);
 
     private final ObjectProvider<Messenger> messenger;
-    private final TicketStore tickets;
+    private final Tickets tickets;
     private final UnifiedJedis redis;
     private final StatusLabels labels;
     private final Departments departments;
     private final PushTexts texts;
 
-    StatusPushes(ObjectProvider<Messenger> messenger, TicketStore tickets, UnifiedJedis redis, StatusLabels labels, Departments departments,
+    StatusPushes(ObjectProvider<Messenger> messenger, Tickets tickets, UnifiedJedis redis, StatusLabels labels, Departments departments,
                  PushTexts texts) {
         this.texts = texts;
         this.messenger = messenger;
@@ -75,14 +75,9 @@ class StatusPushes implements TicketEventHandler {
     }
 
     private Handled send(Messenger port, Push push) {
-        String sentKey = Keys.of("push-sent", push.id());
-        if (redis.exists(sentKey)) {
-            return Handled.finished();
-        }
         Messenger.Delivery delivery = port.deliver(push);
         switch (delivery.outcome()) {
             case SENT -> {
-                redis.set(sentKey, "1", SetParams.setParams().ex(30L * 24 * 3600));
                 return Handled.finished();
             }
             case REFUSED -> {

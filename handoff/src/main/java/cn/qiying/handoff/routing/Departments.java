@@ -1,16 +1,18 @@
 package cn.qiying.handoff.routing;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
 /** Departments in the hash {@code qiying:departments} (id → JSON); a few dozen, read whole. */
 @Component
@@ -25,11 +27,23 @@ public class Departments {
         this.redis = redis;
     }
 
-    public void save(Department department) {
-        if (department.id() == null || !department.id().matches("[a-z0-9-]{1,40}")) {
-            throw new IllegalArgumentException("部门编号只能包含小写字母、数字和连字符: " + department.id());
+    static final String ID = "[a-z0-9-]{1,40}";
+    static final int MAX_NAME = 60;
+
+    /** Saves (or replaces) a department, or says what is wrong with it. */
+    public Outcome<Department> save(Department department) {
+        List<Refusal> problems = new ArrayList<>();
+        if (department.id() == null || !department.id().matches(ID)) {
+            problems.add(Refusal.invalid("routing.refusal.department-id"));
+        }
+        if (department.name() == null || department.name().isBlank() || department.name().length() > MAX_NAME) {
+            problems.add(Refusal.invalid("routing.refusal.department-name", MAX_NAME));
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(Refusal.of(problems));
         }
         redis.hset(KEY, department.id(), JSON.writeValueAsString(department));
+        return Outcome.done(department);
     }
 
     public List<Department> all() {

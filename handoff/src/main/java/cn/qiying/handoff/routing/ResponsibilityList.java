@@ -8,10 +8,12 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.text.Texts;
 
 /**
  * The responsibility list in {@code qiying:responsibility} (one JSON array). A rule scores by category (0.5), the
@@ -30,8 +32,10 @@ public class ResponsibilityList {
 
     private final UnifiedJedis redis;
     private final Departments departments;
+    private final Texts texts;
 
-    ResponsibilityList(UnifiedJedis redis, Departments departments) {
+    ResponsibilityList(UnifiedJedis redis, Departments departments, Texts texts) {
+        this.texts = texts;
         this.redis = redis;
         this.departments = departments;
     }
@@ -57,22 +61,22 @@ public class ResponsibilityList {
             List<String> reasons = new ArrayList<>();
             if (rule.category() != null && rule.category().equals(category)) {
                 score += 0.5;
-                reasons.add("类别「" + category + "」");
+                reasons.add(texts.text("routing.reason.category", category));
             }
             if (!rule.keywords().isEmpty()) {
                 List<String> hits = rule.keywords().stream().filter(text::contains).toList();
                 if (!hits.isEmpty()) {
                     score += 0.4 * Math.min(1.0, hits.size() / Math.min(3.0, rule.keywords().size()));
-                    reasons.add("关键词" + hits);
+                    reasons.add(texts.text("routing.reason.keywords", String.join("、", hits)));
                 }
             }
             if (score > 0 && !rule.districts().isEmpty()) {
                 score += 0.1;
-                reasons.add("属地「" + district + "」");
+                reasons.add(texts.text("routing.reason.district", district));
             }
             if (score > best.getOrDefault(rule.department(), 0.0)) {
                 best.put(rule.department(), score);
-                why.put(rule.department(), String.join("，", reasons));
+                why.put(rule.department(), String.join(texts.text("routing.reason.separator"), reasons));
             }
         }
         if (best.isEmpty()) {
@@ -97,6 +101,6 @@ public class ResponsibilityList {
                 || covering.size() > 1 && covering.get(0).districts().size() == covering.get(1).districts().size()) {
             return RoutingSuggestion.NONE; // no single narrowest territory: nothing to suggest
         }
-        return new RoutingSuggestion(covering.get(0).id(), TERRITORIAL_CONFIDENCE, "属地「" + district + "」（职责清单未匹配）");
+        return new RoutingSuggestion(covering.get(0).id(), TERRITORIAL_CONFIDENCE, texts.text("routing.reason.territorial", district));
     }
 }

@@ -7,13 +7,16 @@ import java.util.Set;
 public record Actor(String name, Set<StaffRole> roles, String department) implements Serializable {
 
     public static final Actor SYSTEM = new Actor("system", Set.of(), null);
-
-    public static Actor enterprise(String openId) {
-        return new Actor("enterprise", Set.of(), null);
-    }
+    /** The enterprise itself (rating its ticket); who it is, is checked by the action. */
+    public static final Actor ENTERPRISE = new Actor("enterprise", Set.of(), null);
 
     public boolean is(StaffRole role) {
         return roles.contains(role);
+    }
+
+    /** The enterprise service centre: triages, assigns, reviews, reopens and closes. */
+    public boolean isCentre() {
+        return is(StaffRole.ADMIN) || is(StaffRole.OPERATOR);
     }
 
     /** Sees every ticket (everyone but a department handler). */

@@ -10,6 +10,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import cn.qiying.platform.text.Texts;
+
 /**
  * The {@code admin} account of CONTRACT.md, created at first start with {@code qiying.admin.password}, or with a
  * random password that is logged this once. An existing admin is never changed.
@@ -22,8 +24,10 @@ class AdminBootstrap implements ApplicationRunner {
 
     private final StaffUsers users;
     private final String configured;
+    private final Texts texts;
 
-    AdminBootstrap(StaffUsers users, @Value("${qiying.admin.password:}") String configured) {
+    AdminBootstrap(StaffUsers users, @Value("${qiying.admin.password:}") String configured, Texts texts) {
+        this.texts = texts;
         this.users = users;
         this.configured = configured;
     }
@@ -37,7 +41,7 @@ class AdminBootstrap implements ApplicationRunner {
     boolean ensureAdmin() {
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? randomPassword() : configured;
-        boolean created = users.createIfAbsent("admin", "系统管理员", password, Set.of(StaffRole.ADMIN), null);
+        boolean created = users.createIfAbsent("admin", texts.text("staff.role.admin"), password, Set.of(StaffRole.ADMIN), null);
         if (created && generated) {
             log.warn("created staff user 'admin' with the generated password {} (set qiying.admin.password to choose one)", password);
         } else if (created) {

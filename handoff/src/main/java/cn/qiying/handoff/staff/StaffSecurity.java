@@ -1,30 +1,36 @@
 package cn.qiying.handoff.staff;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.savedrequest.CookieRequestCache;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.platform.text.Texts;
 import cn.qiying.platform.web.PublicPaths;
 import cn.qiying.platform.web.RestrictedPaths;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Staff authentication: HTTP Basic for the REST API and a session for the console. Paths that modules declare
@@ -52,7 +58,7 @@ class StaffSecurity {
     }
 
     @Bean
-    SecurityFilterChain staffChain(HttpSecurity http, List<PublicPaths> publicPaths, List<RestrictedPaths> restricted)
+    SecurityFilterChain staffChain(HttpSecurity http, List<PublicPaths> publicPaths, List<RestrictedPaths> restricted, Texts texts)
             throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
@@ -63,8 +69,7 @@ class StaffSecurity {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setHeader("Retry-After", "5");
                 response.setContentType("application/problem+json;charset=UTF-8");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                        + "\"detail\":\"服务暂时不可用，请稍后重试\"}");
+                writeProblem(response, 503, "Service Unavailable", texts.text("problem.unavailable"));
                 return;
             }
             basic.commence(request, response, failed);
@@ -93,7 +98,7 @@ class StaffSecurity {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // the API answers 401 with a Basic challenge, never a redirect to the login page
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                        .defaultAccessDeniedHandlerFor(StaffSecurity::refuse, PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> refuse(response, denied, texts), PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 // the token in a cookie, not the session: anonymous visitors of the card form, the status page and the
                 // login page then leave nothing in Redis (sessions live there), so a flood of page loads costs no memory
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
@@ -109,13 +114,20 @@ class StaffSecurity {
     }
 
     /** A staff user whose role may not call an API path: a problem detail, as the domain's own refusals are. */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response,
-                               AccessDeniedException denied) throws IOException {
-        String detail = denied instanceof CsrfException ? "缺少或无效的 CSRF 令牌，请刷新页面后重试" : "您的角色无权执行此操作";
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    private static void refuse(HttpServletResponse response, AccessDeniedException denied, Texts texts) throws IOException {
+        writeProblem(response, 403, "Forbidden", texts.text(denied instanceof CsrfException ? "staff.refusal.csrf" : "staff.refusal.role"));
+    }
+
+    /** A problem detail written before Spring MVC is reached (filters), escaped as JSON. */
+    static void writeProblem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"" + detail + "\"}");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        response.getWriter().write(JsonMapper.builder().build().writeValueAsString(body));
     }
 
     /**

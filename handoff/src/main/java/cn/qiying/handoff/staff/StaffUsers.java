@@ -8,9 +8,10 @@ import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.platform.redis.Keys;
 
 /** Staff accounts in the hash {@code qiying:staff-users} (username → JSON with a bcrypt hash). */
 @Component
@@ -27,16 +28,12 @@ public class StaffUsers {
         this.encoder = encoder;
     }
 
-    /** Creates or replaces an account, hashing the password. */
+    static final String USERNAME = "[A-Za-z0-9._-]{2,40}";
+
+    /** Creates or replaces an account, hashing the password ({@link StaffAccounts} checks what people type). */
     public StaffUser save(String username, String displayName, String password, Set<StaffRole> roles, String department) {
-        if (username == null || !username.matches("[A-Za-z0-9._-]{2,40}")) {
-            throw new IllegalArgumentException("用户名只能包含字母、数字、点、下划线和连字符（2-40 位）");
-        }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("用户至少要有一个角色");
-        }
-        if (roles.contains(StaffRole.HANDLER) && (department == null || department.isBlank())) {
-            throw new IllegalArgumentException("部门办理人员必须属于一个部门");
+        if (username == null || !username.matches(USERNAME) || roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs a username and a role: " + username);
         }
         StaffUser user = new StaffUser(username, displayName, encoder.encode(password), roles, department);
         redis.hset(KEY, username, JSON.writeValueAsString(user));

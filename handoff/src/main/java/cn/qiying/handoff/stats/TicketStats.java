@@ -7,11 +7,12 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.handoff.appeal.Rating;
+import cn.qiying.handoff.ticket.Rating;
 import cn.qiying.handoff.ticket.Ticket;
 import cn.qiying.handoff.ticket.TicketQuery;
 import cn.qiying.handoff.ticket.TicketStatus;
-import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.handoff.ticket.Tickets;
+import cn.qiying.platform.text.Texts;
 
 /**
  * Assessment figures (考核) for tickets received in a period: resolution, satisfaction and on-time rates, returns,
@@ -22,10 +23,12 @@ import cn.qiying.handoff.ticket.TicketStore;
 public class TicketStats {
 
     private static final int PAGE = 1000;
-    private final TicketStore tickets;
+    private final Tickets tickets;
+    private final Texts texts;
 
-    TicketStats(TicketStore tickets) {
+    TicketStats(Tickets tickets, Texts texts) {
         this.tickets = tickets;
+        this.texts = texts;
     }
 
     public record Figures(long tickets, long resolved, long rated, long satisfied, long onTime, long returns, long redos,
@@ -84,9 +87,9 @@ public class TicketStats {
                     continue;
                 }
                 overall.add(t);
-                departments.computeIfAbsent(t.getDepartment() == null ? "unassigned" : t.getDepartment(), d -> new Tally()).add(t);
-                categories.merge(t.getCategory() == null ? "未分类" : t.getCategory(), 1L, Long::sum);
-                districts.merge(t.getDistrict() == null ? "未知" : t.getDistrict(), 1L, Long::sum);
+                departments.computeIfAbsent(t.getDepartment() == null ? DashboardFigures.UNASSIGNED : t.getDepartment(), d -> new Tally()).add(t);
+                categories.merge(t.getCategory() == null ? texts.text("stats.uncategorised") : t.getCategory(), 1L, Long::sum);
+                districts.merge(t.getDistrict() == null ? texts.text("stats.no-district") : t.getDistrict(), 1L, Long::sum);
             }
             if (page.tickets().size() < PAGE) {
                 break;

@@ -8,18 +8,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
-import cn.qiying.handoff.ticket.Ticket;
-import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketKeys;
-import cn.qiying.handoff.ticket.TicketStore;
-import cn.qiying.handoff.ticket.TicketTransitions;
+import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.handoff.ticket.FlagDeadline;
+import cn.qiying.handoff.ticket.Tickets;
 import cn.qiying.handoff.ticket.Timer;
 import cn.qiying.platform.redis.Keys;
 import cn.qiying.platform.redis.RedisLock;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.resps.Tuple;
 
 /**
  * Flags tickets near their deadline or overdue. The timers are a sorted set written with every ticket change, so they
@@ -30,17 +26,14 @@ public class DeadlineSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
     static final String LOCK = Keys.of("lock", "deadline-sweeper");
+    private static final int BATCH = 200;
 
-    private final UnifiedJedis redis;
-    private final TicketStore tickets;
-    private final TicketTransitions transitions;
+    private final Tickets tickets;
     private final Clock clock;
     private final RedisLock lock;
 
-    DeadlineSweeper(UnifiedJedis redis, TicketStore tickets, TicketTransitions transitions, Clock clock) {
-        this.redis = redis;
+    DeadlineSweeper(UnifiedJedis redis, Tickets tickets, Clock clock) {
         this.tickets = tickets;
-        this.transitions = transitions;
         this.clock = clock;
         this.lock = new RedisLock(redis, LOCK, Duration.ofMinutes(2));
     }
@@ -54,16 +47,15 @@ public class DeadlineSweeper {
             int flagged = 0;
             Instant now = clock.instant();
             while (true) {
-                List<Tuple> due = redis.zrangeByScoreWithScores(TicketKeys.DEADLINES, 0, now.toEpochMilli(), 0, 200);
+                List<Timer> due = tickets.dueTimers(now, BATCH);
                 if (due.isEmpty()) {
                     return flagged;
                 }
-                for (Tuple t : due) {
-                    Timer timer = Timer.parse(t.getElement(), Instant.ofEpochMilli((long) t.getScore()));
+                for (Timer timer : due) {
                     if (fire(timer)) {
                         flagged++;
                     }
-                    redis.zrem(TicketKeys.DEADLINES, t.getElement()); // the write re-armed the rest; a stale one just goes
+                    tickets.timerDone(timer);
                 }
             }
         } finally {
@@ -72,17 +64,12 @@ public class DeadlineSweeper {
     }
 
     private boolean fire(Timer timer) {
-        Ticket ticket = tickets.find(timer.no()).orElse(null);
-        if (ticket == null) {
-            return false;
-        }
-        try {
-            transitions.performAsSystem(timer.no(), new TicketAction.FlagDeadline(timer.milestone(), timer.stage()));
+        var outcome = tickets.performAsSystem(timer.no(), new FlagDeadline(timer.milestone(), timer.stage()));
+        if (outcome.isDone()) {
             log.info("ticket {} {} {}", timer.no(), timer.milestone(), timer.stage());
-            return true;
-        } catch (ErrorResponseException e) {
-            log.debug("timer {} not applicable: {}", timer, e.getMessage());
-            return false;
+        } else {
+            log.debug("timer {} not applicable: {}", timer, outcome.refusal().messageKey());
         }
+        return outcome.isDone();
     }
 }

@@ -11,18 +11,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.handoff.ticket.SupervisionEntry;
-import cn.qiying.handoff.ticket.Ticket;
-import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketEvent;
-import cn.qiying.handoff.ticket.TicketEventHandler;
-import cn.qiying.handoff.ticket.TicketEventHandler.Handled;
-import cn.qiying.handoff.ticket.TicketQuery;
-import cn.qiying.handoff.ticket.TicketStore;
-import cn.qiying.handoff.ticket.TicketTransitions;
-import cn.qiying.platform.redis.Keys;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.handoff.ticket.MarkRepeated;
+import cn.qiying.handoff.ticket.StatusLabels;
+import cn.qiying.handoff.ticket.SupervisionEntry;
+import cn.qiying.handoff.ticket.Ticket;
+import cn.qiying.handoff.ticket.TicketEvent;
+import cn.qiying.handoff.ticket.TicketEventHandler.Handled;
+import cn.qiying.handoff.ticket.TicketEventHandler;
+import cn.qiying.handoff.ticket.TicketQuery;
+import cn.qiying.handoff.ticket.Tickets;
+import cn.qiying.platform.redis.Keys;
 
 /**
  * Two must-supervise triggers on each new ticket: the same enterprise and category twice in 30 days (repeated), and
@@ -37,8 +38,8 @@ class RepeatedAppeals implements TicketEventHandler {
     static final String RECENT = Keys.of("ticket-recent");
     private static final byte[] VECTORS_BYTES = VECTORS.getBytes(StandardCharsets.UTF_8);
 
-    private final TicketStore tickets;
-    private final TicketTransitions transitions;
+    private final Tickets tickets;
+    private final StatusLabels texts;
     private final ObjectProvider<EmbeddingModel> embeddings;
     private final UnifiedJedis redis;
     /**
@@ -47,10 +48,10 @@ class RepeatedAppeals implements TicketEventHandler {
      */
     private final double similarity;
 
-    RepeatedAppeals(TicketStore tickets, TicketTransitions transitions, ObjectProvider<EmbeddingModel> embeddings, UnifiedJedis redis,
+    RepeatedAppeals(Tickets tickets, StatusLabels texts, ObjectProvider<EmbeddingModel> embeddings, UnifiedJedis redis,
                     @Value("${qiying.supervision.similarity:0.75}") double similarity) {
         this.tickets = tickets;
-        this.transitions = transitions;
+        this.texts = texts;
         this.embeddings = embeddings;
         this.redis = redis;
         this.similarity = similarity;
@@ -86,8 +87,8 @@ class RepeatedAppeals implements TicketEventHandler {
                 .withReceived(t.getReceivedAt().minus(Duration.ofDays(30)), t.getReceivedAt().plusMillis(1)).page(0, 10);
         List<String> others = tickets.search(query).tickets().stream().map(Ticket::getNo).filter(no -> !no.equals(t.getNo())).toList();
         if (!others.isEmpty()) {
-            transitions.performAsSystem(t.getNo(), new TicketAction.MarkRepeated(SupervisionEntry.Reason.REPEATED,
-                    "同一企业 30 日内同类诉求：" + String.join("、", others)));
+            tickets.performAsSystem(t.getNo(), new MarkRepeated(SupervisionEntry.Reason.REPEATED,
+                    texts.text("supervision.note.repeated", String.join("、", others))));
         }
     }
 
@@ -109,8 +110,8 @@ class RepeatedAppeals implements TicketEventHandler {
         redis.hset(VECTORS_BYTES, t.getNo().getBytes(StandardCharsets.UTF_8), bytes(mine));
         redis.zadd(RECENT, at, t.getNo());
         if (similar.size() >= 2 && !has(t, SupervisionEntry.Reason.CLUSTERED)) {
-            transitions.performAsSystem(t.getNo(), new TicketAction.MarkRepeated(SupervisionEntry.Reason.CLUSTERED,
-                    "7 日内相似诉求：" + String.join("、", similar)));
+            tickets.performAsSystem(t.getNo(), new MarkRepeated(SupervisionEntry.Reason.CLUSTERED,
+                    texts.text("supervision.note.clustered", String.join("、", similar))));
         }
     }
 

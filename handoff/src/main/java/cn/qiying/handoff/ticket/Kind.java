@@ -1,9 +1,12 @@
 package cn.qiying.handoff.ticket;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import cn.qiying.platform.names.EnumNames;
 
 /** 咨询, 求助, 投诉, 举报, 建议 */
 public enum Kind {
@@ -14,15 +17,12 @@ public enum Kind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    public static Optional<Kind> find(String value) {
+        return EnumNames.find(Kind.class, value);
+    }
+
     @JsonCreator
     public static Kind parse(String value) {
-        if (value != null) {
-            for (Kind k : values()) {
-                if (k.name().equalsIgnoreCase(value.trim())) {
-                    return k;
-                }
-            }
-        }
-        throw new IllegalArgumentException("诉求类型只能是 enquiry、help、complaint、report 或 suggestion");
+        return EnumNames.parse(Kind.class, value);
     }
 }

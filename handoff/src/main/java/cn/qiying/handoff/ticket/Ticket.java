@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.qiying.handoff.sla.Complexity;
+import cn.qiying.handoff.sla.Milestones;
+
 /**
  * A ticket (工单). Stored as one Redis hash (the JSON document plus its indexed fields) and changed only through
  * {@link TicketTransitions}, which writes a new version with a compare-and-set. Instances are copied, never shared.

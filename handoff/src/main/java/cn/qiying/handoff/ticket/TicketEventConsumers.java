@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.redis.Keys;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -23,6 +22,8 @@ import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.qiying.platform.redis.Keys;
+
 /**
  * Feeds the ticket event stream to every {@link TicketEventHandler}, one consumer group each: new entries, then
  * entries left pending longer than the claim idle time (a failed delivery, or one whose consumer crashed). A failed
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledged.
  */
 @Component
-public class TicketEventConsumers {
+class TicketEventConsumers {
 
     private static final Logger log = LoggerFactory.getLogger(TicketEventConsumers.class);
     static final String ATTEMPTS = Keys.of("ticket-events-attempts");
@@ -64,11 +65,6 @@ public class TicketEventConsumers {
         this.maxRetryDelay = maxRetryDelay;
         this.claimIdle = claimIdle;
         this.maxAttempts = maxAttempts;
-    }
-
-    /** One event given up on: which consumer, the event, how often it was tried and the last reason. */
-    public record DeadLetter(String group, String eventId, Map<String, String> event, long attempts, String reason,
-                             String failedAt) {
     }
 
     /** The dead letters, for staff: nothing here was delivered, and nothing will be retried by itself. */

@@ -7,17 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.handoff.calendar.DeadlinePolicy;
-import cn.qiying.handoff.calendar.SlaProperties;
 import cn.qiying.handoff.routing.Department;
 import cn.qiying.handoff.routing.Departments;
 import cn.qiying.handoff.routing.ResponsibilityList;
 import cn.qiying.handoff.routing.RoutingSuggestion;
+import cn.qiying.handoff.sla.Complexity;
+import cn.qiying.handoff.sla.DeadlinePolicy;
+import cn.qiying.handoff.sla.SlaProperties;
 import cn.qiying.handoff.staff.Actor;
 
 /** Receives (受理) a new ticket: numbers it, computes its deadlines, suggests a department and stores it with its first event. */
 @Component
-public class TicketIntake {
+class TicketIntake {
 
     private static final Logger log = LoggerFactory.getLogger(TicketIntake.class);
 
@@ -28,9 +29,11 @@ public class TicketIntake {
     private final ResponsibilityList responsibilities;
     private final Clock clock;
     private final double nearFraction;
+    private final StatusLabels labels;
 
     TicketIntake(TicketStore store, TicketNumbers numbers, DeadlinePolicy deadlines, Departments departments,
-                 ResponsibilityList responsibilities, Clock clock, SlaProperties sla) {
+                 ResponsibilityList responsibilities, Clock clock, SlaProperties sla, StatusLabels labels) {
+        this.labels = labels;
         this.store = store;
         this.numbers = numbers;
         this.deadlines = deadlines;
@@ -65,7 +68,7 @@ public class TicketIntake {
         }
         if (complexity == Complexity.MAJOR) {
             ticket.setFlags(ticket.getFlags().withSupervised());
-            ticket.addSupervision(new SupervisionEntry(SupervisionEntry.Reason.MAJOR, "重大事项", now, "system"));
+            ticket.addSupervision(new SupervisionEntry(SupervisionEntry.Reason.MAJOR, labels.text("ticket.note.major"), now, Actor.SYSTEM.name()));
         }
         String note = externalId == null ? null : "12345 " + externalId;
         ticket.append(new HistoryEntry(now, actor.name(), "receive", null, TicketStatus.RECEIVED, note));

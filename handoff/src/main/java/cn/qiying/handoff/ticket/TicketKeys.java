@@ -10,7 +10,7 @@ import cn.qiying.platform.redis.Keys;
  * {@code qiying:ticket-idx:v1} search index, {@code qiying:ticket-queue:<department>} sorted set of the department's
  * open tickets by resolve deadline (kept by the same Lua write as the ticket).
  */
-public final class TicketKeys {
+final class TicketKeys {
 
     public static final String EVENTS = Keys.of("ticket-events");
     public static final String DEADLINES = Keys.of("ticket-deadlines");

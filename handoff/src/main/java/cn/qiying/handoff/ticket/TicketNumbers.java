@@ -5,12 +5,13 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
-import cn.qiying.platform.time.ClockConfiguration;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.platform.time.ClockConfiguration;
 
 /** Issues {@link TicketNumber}s: the Shanghai date of receipt and that day's atomic counter. */
 @Component
-public class TicketNumbers {
+class TicketNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ClockConfiguration.SHANGHAI);
 

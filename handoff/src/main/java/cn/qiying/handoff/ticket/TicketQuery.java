@@ -15,6 +15,9 @@ public record TicketQuery(List<TicketStatus> statuses, String department, String
                           String text, String flag, String uscc, String category, Instant receivedFrom, Instant receivedTo,
                           Boolean open, boolean byDeadline, int offset, int limit) {
 
+    /** The searchable flag of a ticket rated unsatisfied (the console's queue of them). */
+    public static final String UNSATISFIED_FLAG = "unsatisfied";
+
     public static TicketQuery all() {
         return new TicketQuery(null, null, null, null, null, null, null, null, null, null, null, null, false, 0, 20);
     }

@@ -1,9 +1,11 @@
 package cn.qiying.handoff.ticket;
 
 import cn.qiying.handoff.staff.Actor;
+import cn.qiying.platform.refusal.Outcome;
+import cn.qiying.platform.refusal.Refusal;
 
 /** Which tickets a staff user may list: everyone but a handler sees all; a handler only its own department's (lead or co-handling). */
-public final class TicketScope {
+final class TicketScope {
 
     private TicketScope() {
     }
@@ -13,13 +15,13 @@ public final class TicketScope {
      *
      * @param department the department id asked for, or null for any
      */
-    public static TicketQuery of(Actor actor, TicketQuery query, String department) {
+    static Outcome<TicketQuery> of(Actor actor, TicketQuery query, String department) {
         if (actor.seesAll()) {
-            return query.withDepartment(department);
+            return Outcome.done(query.withDepartment(department));
         }
         if (department != null && !department.equals(actor.department())) {
-            throw TicketProblems.forbidden("查看其他部门的工单");
+            return Outcome.refused(Refusal.notAllowed("ticket.refusal.other-department"));
         }
-        return query.withDepartment(actor.department());
+        return Outcome.done(query.withDepartment(actor.department()));
     }
 }

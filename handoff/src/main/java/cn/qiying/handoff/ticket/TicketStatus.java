@@ -2,9 +2,12 @@ package cn.qiying.handoff.ticket;
 
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import cn.qiying.platform.names.EnumNames;
 
 /** Where a ticket stands (DOMAIN.md, the life of an appeal), with the statuses each may move to. */
 public enum TicketStatus {
@@ -50,12 +53,11 @@ public enum TicketStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    public static Optional<TicketStatus> find(String value) {
+        return EnumNames.find(TicketStatus.class, value);
+    }
+
     public static TicketStatus parse(String value) {
-        for (TicketStatus s : values()) {
-            if (s.name().equalsIgnoreCase(value.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("未知的工单状态: " + value);
+        return EnumNames.parse(TicketStatus.class, value);
     }
 }

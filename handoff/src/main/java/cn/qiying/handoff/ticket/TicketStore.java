@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.qiying.handoff.appeal.Rating;
-import cn.qiying.platform.search.QuerySyntax;
 import io.micrometer.core.instrument.Metrics;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
@@ -37,16 +35,19 @@ import redis.clients.jedis.search.schemafields.TagField;
 import redis.clients.jedis.search.schemafields.TextField;
 import redis.clients.jedis.util.KeyValue;
 
+import cn.qiying.handoff.sla.Milestones;
+import cn.qiying.platform.search.QuerySyntax;
+
 /**
  * Tickets in Redis. Every write is one Lua script that checks the expected version, writes the hash, re-arms the
  * deadline timers and appends the event, so two writers cannot both win and no event is lost or invented.
  */
 @Component
-public class TicketStore {
+class TicketStore {
 
     private static final Logger log = LoggerFactory.getLogger(TicketStore.class);
     /** The search flag of tickets rated unsatisfied. */
-    public static final String UNSATISFIED = "unsatisfied";
+
     private static final long NO_DEADLINE = 253402300799000L; // 9999-12-31, sorts last
     private static final long EVENTS_MAXLEN = 1_000_000;
 
@@ -183,6 +184,16 @@ public class TicketStore {
             }
             return reply;
         }
+    }
+
+    List<Timer> dueTimers(java.time.Instant now, int max) {
+        return redis.zrangeByScoreWithScores(TicketKeys.DEADLINES, 0, now.toEpochMilli(), 0, max).stream()
+                .map(t -> Timer.parse(t.getElement(), java.time.Instant.ofEpochMilli((long) t.getScore()))).toList();
+    }
+
+    /** The write re-armed the ticket's other timers; a stale one just goes. */
+    void dropTimer(Timer timer) {
+        redis.zrem(TicketKeys.DEADLINES, timer.member());
     }
 
     public Optional<Ticket> find(String no) {
@@ -357,7 +368,7 @@ public class TicketStore {
         f.put("enterprise", t.getEnterprise() == null ? "" : nz(t.getEnterprise().name()));
         List<String> flags = new ArrayList<>(t.getFlags().names());
         if (t.getRating() != null && t.getRating().rating() == Rating.UNSATISFIED) {
-            flags.add(UNSATISFIED); // searchable only: the console's queue of unsatisfied ratings
+            flags.add(TicketQuery.UNSATISFIED_FLAG); // searchable only: the console's queue of unsatisfied ratings
         }
         f.put("flags", String.join(",", flags));
         f.put("text", nz(t.getDescription()));

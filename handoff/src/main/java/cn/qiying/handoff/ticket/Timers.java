@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.qiying.handoff.sla.Milestones;
+
 /** The deadline thresholds still ahead of a ticket: for each open milestone, near (a fraction of its window) and overdue. */
 final class Timers {
 

@@ -14,6 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.qiying.handoff.Fixtures;
+import cn.qiying.handoff.ticket.Rating;
+import cn.qiying.handoff.ticket.StatusLabels;
+import cn.qiying.handoff.ticket.TicketStatus;
+import cn.qiying.platform.refusal.Refusal;
+import cn.qiying.platform.web.RefusalProblems;
 import cn.qiying.testing.MovableClock;
 import cn.qiying.testing.RealRedis;
 
@@ -27,6 +32,12 @@ class AppealDeskTest {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    RefusalProblems problems;
+
+    @Autowired
+    StatusLabels labels;
+
     @BeforeEach
     void atThreeOnTheDayBeforeNationalDay() {
         clock.set(Instant.parse("2026-09-30T07:00:00Z")); // 15:00 in Shanghai
@@ -34,7 +45,7 @@ class AppealDeskTest {
 
     @Test
     void submittedAppealGetsANumberAndDeadlinesOnTheWorkingDayCalendar() {
-        TicketView ticket = desk.submit(Fixtures.appeal("open-1", "企业流动资金紧张，希望了解贷款贴息政策"));
+        TicketView ticket = Fixtures.done(desk.submit(Fixtures.appeal("open-1", "企业流动资金紧张，希望了解贷款贴息政策")));
 
         assertThat(ticket.no()).matches("QY20260930\\d{4}");
         assertThat(ticket.status()).isEqualTo("received");
@@ -46,16 +57,16 @@ class AppealDeskTest {
 
     @Test
     void ticketNumbersFollowEachOtherWithinADay() {
-        String first = desk.submit(Fixtures.appeal("open-2", "厂房租金补贴如何申请")).no();
-        String second = desk.submit(Fixtures.appeal("open-2", "用电增容审批太慢")).no();
+        String first = Fixtures.done(desk.submit(Fixtures.appeal("open-2", "厂房租金补贴如何申请"))).no();
+        String second = Fixtures.done(desk.submit(Fixtures.appeal("open-2", "用电增容审批太慢"))).no();
 
         assertThat(Long.parseLong(second.substring(10))).isEqualTo(Long.parseLong(first.substring(10)) + 1);
     }
 
     @Test
     void openTicketsAreTheUsersOwn() {
-        desk.submit(Fixtures.appeal("open-3", "园区道路积水影响货车通行"));
-        desk.submit(Fixtures.appeal("someone-else", "园区道路积水"));
+        Fixtures.done(desk.submit(Fixtures.appeal("open-3", "园区道路积水影响货车通行")));
+        Fixtures.done(desk.submit(Fixtures.appeal("someone-else", "园区道路积水")));
 
         List<TicketView> mine = desk.openTicketsOf("mp", "wx-app", "open-3");
 
@@ -65,7 +76,7 @@ class AppealDeskTest {
 
     @Test
     void aTicketIsShownToWhoeverKnowsItsNumberAndTheEnterprisesPhone() {
-        String no = desk.submit(Fixtures.appeal("open-phone", "厂区周边夜间施工噪音扰民")).no();
+        String no = Fixtures.done(desk.submit(Fixtures.appeal("open-phone", "厂区周边夜间施工噪音扰民"))).no();
         assertThat(desk.findForPhone(no, "138 0000 0000")).map(TicketView::no).contains(no);
         assertThat(desk.findForPhone(no.toLowerCase(), "13800000000")).isPresent();
         assertThat(desk.findForPhone(no, "13900000000")).isEmpty();
@@ -78,8 +89,11 @@ class AppealDeskTest {
         NewAppeal bad = new NewAppeal("mp", "wx-app", "open-4", "help", "某公司", "91370100MA3C8R1K2X", "李四", "12345",
                 "历下区", "融资", "资金困难", List.of(), null, null);
 
-        assertThatThrownBy(() -> desk.submit(bad)).isInstanceOf(AppealRejected.class)
-                .hasMessageContaining("统一社会信用代码").hasMessageContaining("联系电话格式不正确");
+        Refusal refused = desk.submit(bad).refusal();
+        assertThat(refused).isInstanceOf(Refusal.Several.class);
+        assertThat(((Refusal.Several) refused).each()).extracting(Refusal::messageKey)
+                .containsExactly("appeal.refusal.uscc-invalid", "appeal.refusal.phone-invalid");
+        assertThat(problems.text(refused)).contains(labels.text("appeal.refusal.phone-invalid"));
     }
 
     @Test
@@ -87,16 +101,16 @@ class AppealDeskTest {
         NewAppeal bad = new NewAppeal("mp", "wx-app", "open-5", "gossip", "某公司", Fixtures.USCC, "李四", "13800000000",
                 "历下区", "融资", "资金困难", List.of(), null, null);
 
-        assertThatThrownBy(() -> desk.submit(bad)).isInstanceOf(AppealRejected.class).hasMessageContaining("诉求类型");
+        assertThat(desk.submit(bad).refusal()).extracting(Refusal::messageKey).isEqualTo("appeal.refusal.kind");
     }
 
     @Test
     void onlyAReviewedTicketCanBeRatedAndOnlyByItsOwnUser() {
-        TicketView ticket = desk.submit(Fixtures.appeal("open-6", "希望协调办理施工许可"));
+        TicketView ticket = Fixtures.done(desk.submit(Fixtures.appeal("open-6", "希望协调办理施工许可")));
 
-        assertThatThrownBy(() -> desk.rate(ticket.no(), "intruder", Rating.SATISFIED, null))
-                .isInstanceOf(AppealRejected.class).hasMessageContaining("不存在");
-        assertThatThrownBy(() -> desk.rate(ticket.no(), "open-6", Rating.SATISFIED, null))
-                .isInstanceOf(AppealRejected.class).hasMessageContaining("已受理");
+        assertThat(desk.rate(ticket.no(), "intruder", Rating.SATISFIED, null).refusal()).isInstanceOf(Refusal.NotFound.class);
+        Refusal early = desk.rate(ticket.no(), "open-6", Rating.SATISFIED, null).refusal();
+        assertThat(early).isInstanceOf(Refusal.IllegalStep.class);
+        assertThat(problems.text(early)).contains(labels.label(TicketStatus.RECEIVED));
     }
 }

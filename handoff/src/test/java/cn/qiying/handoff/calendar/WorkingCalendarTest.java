@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
 
-import cn.qiying.handoff.ticket.Complexity;
+import cn.qiying.handoff.sla.Complexity;
+import cn.qiying.handoff.sla.DeadlinePolicy;
+import cn.qiying.handoff.sla.Limit;
+import cn.qiying.handoff.sla.SlaPreset;
 
 class WorkingCalendarTest {
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.qiying.testing.MovableClock;
 import cn.qiying.handoff.conversation.Conversations.Direction;
 import cn.qiying.handoff.conversation.Conversations.Mode;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.testing.RealRedis;
 
 @ExtendWith(RealRedis.class)
@@ -26,7 +26,7 @@ class ConversationsTest {
 
     @Test
     void transcriptKeepsBothDirectionsInOrder() {
-        String user = Conversations.userKey("mp", "wx-app", "t-1");
+        String user = UserKey.of("mp", "wx-app", "t-1").value();
         Instant t0 = Instant.parse("2026-09-29T02:00:00Z");
         conversations.record(user, Direction.USER, "营业执照怎么办", t0);
         conversations.record(user, Direction.BOT, "请携带身份证到政务服务大厅", t0.plusSeconds(1));
@@ -39,8 +39,8 @@ class ConversationsTest {
     @Test
     void askingForAHumanQueuesTheUserUntilHandedBack() {
         clock.set(Instant.parse("2026-09-29T02:00:00Z")); // Tuesday 10:00 in Shanghai
-        String first = Conversations.userKey("mp", "wx-app", "q-1");
-        String second = Conversations.userKey("ma", "wx-mini", "q-2");
+        String first = UserKey.of("mp", "wx-app", "q-1").value();
+        String second = UserKey.of("ma", "wx-mini", "q-2").value();
 
         var a = conversations.requestHuman(first, "mp", "wx-app", "q-1");
         clock.advance(java.time.Duration.ofSeconds(5));
@@ -63,13 +63,13 @@ class ConversationsTest {
     @Test
     void nightsAndHolidaysAreOutsideServiceHours() {
         clock.set(Instant.parse("2026-10-02T02:00:00Z")); // National Day holiday, 10:00
-        assertThat(conversations.requestHuman(Conversations.userKey("mp", "a", "h-1"), "mp", "a", "h-1").withinServiceHours()).isFalse();
+        assertThat(conversations.requestHuman(UserKey.of("mp", "a", "h-1").value(), "mp", "a", "h-1").withinServiceHours()).isFalse();
         clock.set(Instant.parse("2026-09-29T10:00:00Z")); // Tuesday 18:00
-        assertThat(conversations.requestHuman(Conversations.userKey("mp", "a", "h-2"), "mp", "a", "h-2").withinServiceHours()).isFalse();
+        assertThat(conversations.requestHuman(UserKey.of("mp", "a", "h-2").value(), "mp", "a", "h-2").withinServiceHours()).isFalse();
         clock.set(Instant.parse("2026-09-20T02:00:00Z")); // make-up Sunday, 10:00
-        assertThat(conversations.requestHuman(Conversations.userKey("mp", "a", "h-3"), "mp", "a", "h-3").withinServiceHours()).isTrue();
+        assertThat(conversations.requestHuman(UserKey.of("mp", "a", "h-3").value(), "mp", "a", "h-3").withinServiceHours()).isTrue();
         for (String user : new String[] {"h-1", "h-2", "h-3"}) {
-            conversations.handBack(Conversations.userKey("mp", "a", user));
+            conversations.handBack(UserKey.of("mp", "a", user).value());
         }
     }
 }

@@ -13,20 +13,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.qiying.handoff.Fixtures;
-import cn.qiying.testing.MovableClock;
-import cn.qiying.handoff.RecordingMessenger;
-import cn.qiying.handoff.TestDesk;
-import cn.qiying.handoff.appeal.AppealDesk;
-import cn.qiying.handoff.notify.Messenger.Delivery;
-import cn.qiying.handoff.ticket.Complexity;
-import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketEventConsumers;
-import cn.qiying.handoff.ticket.TicketTransitions;
-import cn.qiying.testing.RealRedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XReadGroupParams;
+
+import cn.qiying.handoff.Fixtures;
+import cn.qiying.handoff.RecordingMessenger;
+import cn.qiying.handoff.Steps;
+import cn.qiying.handoff.TestDesk;
+import cn.qiying.handoff.appeal.AppealDesk;
+import cn.qiying.handoff.notify.Messenger.Delivery;
+import cn.qiying.handoff.ticket.Tickets;
+import cn.qiying.testing.MovableClock;
+import cn.qiying.testing.RealRedis;
 
 /** Status pushes when the channel fails: retried with a growing delay, dead-lettered with the reason, recovered after a crash. */
 @ExtendWith(RealRedis.class)
@@ -35,8 +34,8 @@ import redis.clients.jedis.params.XReadGroupParams;
 class PushDeliveryTest {
 
     @Autowired AppealDesk desk;
-    @Autowired TicketTransitions transitions;
-    @Autowired TicketEventConsumers consumers;
+    @Autowired Steps steps;
+    @Autowired Tickets store;
     @Autowired RecordingMessenger messenger;
     @Autowired MovableClock clock;
     @Autowired TestDesk testDesk;
@@ -46,14 +45,14 @@ class PushDeliveryTest {
     void setUp() {
         clock.set(Instant.parse("2026-09-29T02:00:00Z"));
         testDesk.departments();
-        consumers.drain();
+        steps.drain();
         messenger.reset();
     }
 
     private String assignedTicket(String openId) {
-        String no = desk.submit(Fixtures.appeal(openId, "厂区用电增容申请迟迟没有答复")).no();
-        transitions.perform(no, new TicketAction.Triage(Complexity.GENERAL, null), TestDesk.OPERATOR);
-        consumers.drain();
+        String no = Fixtures.done(desk.submit(Fixtures.appeal(openId, "厂区用电增容申请迟迟没有答复"))).no();
+        steps.act(no, TestDesk.OPERATOR, "triage", "{\"complexity\": \"general\"}");
+        steps.drain();
         messenger.reset();
         return no;
     }
@@ -64,30 +63,30 @@ class PushDeliveryTest {
         for (int i = 0; i < 10; i++) {
             messenger.answerNext(Delivery.retry("HTTP 500"));
         }
-        transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+        steps.act(no, TestDesk.OPERATOR, "assign", "{\"department\": \"scjgj\"}");
 
-        consumers.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).hasSize(1);
-        consumers.drain(); // not due yet: one minute to wait
+        steps.drain(); // not due yet: one minute to wait
         assertThat(messenger.attemptsFor(no)).hasSize(1);
 
         clock.advance(Duration.ofMinutes(1));
-        consumers.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).hasSize(2);
         clock.advance(Duration.ofMinutes(1));
-        consumers.drain(); // the second wait is two minutes
+        steps.drain(); // the second wait is two minutes
         assertThat(messenger.attemptsFor(no)).hasSize(2);
         clock.advance(Duration.ofMinutes(1));
-        consumers.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).hasSize(3);
         clock.advance(Duration.ofMinutes(4)); // capped at four minutes
-        consumers.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).hasSize(4);
 
         clock.advance(Duration.ofHours(1));
-        consumers.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).hasSize(4).extracting(Push::id).containsOnly(messenger.attemptsFor(no).get(0).id());
-        assertThat(consumers.deadLetters()).singleElement().satisfies(letter -> {
+        assertThat(store.deadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.group()).isEqualTo("pushes");
             assertThat(letter.attempts()).isEqualTo(4);
             assertThat(letter.reason()).contains("HTTP 500").contains(no);
@@ -100,17 +99,17 @@ class PushDeliveryTest {
         String no = assignedTicket("order-1");
         String other = assignedTicket("order-2");
         messenger.answerNext(Delivery.retry("HTTP 500"));
-        transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
-        transitions.perform(no, new TicketAction.Accept(), TestDesk.MARKET);
-        transitions.perform(other, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+        steps.act(no, TestDesk.OPERATOR, "assign", "{\"department\": \"scjgj\"}");
+        steps.act(no, TestDesk.MARKET, "accept");
+        steps.act(other, TestDesk.OPERATOR, "assign", "{\"department\": \"scjgj\"}");
 
-        consumers.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).as("the accept push waits behind the failed assign push").hasSize(1);
         assertThat(messenger.attemptsFor(other)).as("another ticket's push does not wait").hasSize(1);
 
         clock.advance(Duration.ofMinutes(1));
-        consumers.drain();
-        consumers.drain();
+        steps.drain();
+        steps.drain();
         List<Push> tried = messenger.attemptsFor(no);
         assertThat(tried).hasSize(3);
         assertThat(tried.get(1).id()).as("the assign push again, then the accept push").isEqualTo(tried.get(0).id());
@@ -123,15 +122,15 @@ class PushDeliveryTest {
     @Test
     void aPushWhoseConsumerCrashedIsClaimedAgainAndDeliveredOnce() {
         String no = assignedTicket("crash-1");
-        transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+        steps.act(no, TestDesk.OPERATOR, "assign", "{\"department\": \"scjgj\"}");
         // an instance read the event and died before acknowledging it
         var read = redis.xreadGroup("pushes", "crashed-instance", XReadGroupParams.xReadGroupParams().count(10),
                 Map.of("qiying:ticket-events", StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
         assertThat(read).isNotEmpty();
         assertThat(messenger.attemptsFor(no)).isEmpty();
 
-        consumers.drain();
-        consumers.drain();
+        steps.drain();
+        steps.drain();
         assertThat(messenger.attemptsFor(no)).hasSize(1);
         assertThat(redis.xpending("qiying:ticket-events", "pushes").getTotal()).isZero();
     }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.qiying.testing.RealRedis;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.testing.RealRedis;
 
 @ExtendWith(RealRedis.class)
 @SpringBootTest

@@ -14,18 +14,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
+import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.handoff.Fixtures;
+import cn.qiying.handoff.Steps;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.appeal.NewAppeal;
 import cn.qiying.handoff.ticket.SupervisionEntry;
 import cn.qiying.handoff.ticket.Ticket;
-import cn.qiying.handoff.ticket.TicketEventConsumers;
-import cn.qiying.handoff.ticket.TicketStore;
+import cn.qiying.handoff.ticket.Tickets;
 import cn.qiying.testing.MovableClock;
 import cn.qiying.testing.RealRedis;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
-import redis.clients.jedis.UnifiedJedis;
 
 /** Three or more similar descriptions in 7 days, judged with the in-process bge model, are supervised as clustered. */
 @ExtendWith(RealRedis.class)
@@ -43,8 +45,8 @@ class ClusteredAppealsTest {
     static final List<String> ENTERPRISES = List.of("91370100MA3C8R1K2", "91370102MA3D2Q7X1", "91370103MA3E5T9Y4", "91370104MA3F6U2Z5");
 
     @Autowired AppealDesk desk;
-    @Autowired TicketStore store;
-    @Autowired TicketEventConsumers consumers;
+    @Autowired Steps steps;
+    @Autowired Tickets store;
     @Autowired MovableClock clock;
     @Autowired TestDesk testDesk;
     @Autowired UnifiedJedis redis;
@@ -97,11 +99,11 @@ class ClusteredAppealsTest {
 
     private String file(String description) {
         String uscc = ENTERPRISES.get(filed % ENTERPRISES.size());
-        String no = desk.submit(new NewAppeal("mp", "wx-app", "cluster-" + filed, "complaint", "企业" + filed,
+        String no = Fixtures.done(desk.submit(new NewAppeal("mp", "wx-app", "cluster-" + filed, "complaint", "企业" + filed,
                 uscc + cn.qiying.handoff.appeal.CreditCode.checkCharacter(uscc), "联系人", "13800000000", "历下区",
-                "用电" + filed, description, List.of(), null, null)).no();
+                "用电" + filed, description, List.of(), null, null))).no();
         filed++;
-        consumers.drain();
+        steps.drain();
         return no;
     }
 

@@ -13,32 +13,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import redis.clients.jedis.UnifiedJedis;
+
 import cn.qiying.handoff.Fixtures;
-import cn.qiying.testing.MovableClock;
+import cn.qiying.handoff.Steps;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.handoff.stats.TicketStats;
-import cn.qiying.handoff.ticket.Complexity;
 import cn.qiying.handoff.ticket.SupervisionEntry;
 import cn.qiying.handoff.ticket.Ticket;
-import cn.qiying.handoff.ticket.TicketAction;
-import cn.qiying.handoff.ticket.TicketEventConsumers;
-import cn.qiying.handoff.ticket.TicketKeys;
-import cn.qiying.handoff.ticket.TicketStore;
-import cn.qiying.handoff.ticket.TicketTransitions;
+import cn.qiying.handoff.ticket.Tickets;
+import cn.qiying.testing.MovableClock;
 import cn.qiying.testing.RealRedis;
-import redis.clients.jedis.UnifiedJedis;
 
 @ExtendWith(RealRedis.class)
 @SpringBootTest
 class DeadlineSweeperTest {
 
     @Autowired AppealDesk desk;
-    @Autowired TicketTransitions transitions;
-    @Autowired TicketStore store;
+    @Autowired Steps steps;
+    @Autowired Tickets store;
     @Autowired DeadlineSweeper sweeper;
-    @Autowired TicketEventConsumers consumers;
-    @Autowired TicketStats stats;
+        @Autowired TicketStats stats;
     @Autowired MovableClock clock;
     @Autowired TestDesk testDesk;
     @Autowired UnifiedJedis redis;
@@ -51,7 +47,7 @@ class DeadlineSweeperTest {
 
     @Test
     void nearDeadlineAndOverdueAreFlaggedWithinAMinuteOfTheirThresholds() {
-        String no = desk.submit(Fixtures.appeal("sweep-1", "用电增容审批迟迟没有结果")).no();
+        String no = Fixtures.done(desk.submit(Fixtures.appeal("sweep-1", "用电增容审批迟迟没有结果"))).no();
         Ticket t = store.find(no).orElseThrow();
         Instant contactBy = t.getDeadlines().contactBy(); // end of Tuesday
         Instant nearContact = t.getReceivedAt().plusMillis((long) (Duration.between(t.getReceivedAt(), contactBy).toMillis() * 0.8));
@@ -81,22 +77,22 @@ class DeadlineSweeperTest {
 
     @Test
     void timersAreInRedisSoTheySurviveARestartAndStopWhenTheMilestoneIsMet() {
-        String no = desk.submit(Fixtures.appeal("sweep-2", "企业招工难，希望协助对接")).no();
-        assertThat(redis.zrange(TicketKeys.DEADLINES, 0, -1)).contains(no + "|contact|overdue", no + "|resolve|overdue");
+        String no = Fixtures.done(desk.submit(Fixtures.appeal("sweep-2", "企业招工难，希望协助对接"))).no();
+        assertThat(redis.zrange("qiying:ticket-deadlines", 0, -1)).contains(no + "|contact|overdue", no + "|resolve|overdue");
 
-        transitions.perform(no, new TicketAction.Triage(Complexity.GENERAL, null), TestDesk.OPERATOR);
-        transitions.perform(no, new TicketAction.Assign("rsj", List.of()), TestDesk.OPERATOR);
-        transitions.perform(no, new TicketAction.Accept(), TestDesk.LABOUR);
-        transitions.perform(no, new TicketAction.Contact("已联系"), TestDesk.LABOUR);
-        assertThat(redis.zrange(TicketKeys.DEADLINES, 0, -1)).doesNotContain(no + "|contact|overdue").contains(no + "|resolve|overdue");
+        steps.act(no, TestDesk.OPERATOR, "triage", "{\"complexity\": \"general\"}");
+        steps.act(no, TestDesk.OPERATOR, "assign", "{\"department\": \"rsj\"}");
+        steps.act(no, TestDesk.LABOUR, "accept");
+        steps.act(no, TestDesk.LABOUR, "contact", "{\"note\": \"已联系\"}");
+        assertThat(redis.zrange("qiying:ticket-deadlines", 0, -1)).doesNotContain(no + "|contact|overdue").contains(no + "|resolve|overdue");
 
         clock.advance(Duration.ofDays(3));
         sweeper.sweep();
         Ticket t = store.find(no).orElseThrow();
         assertThat(t.getFlags().overdue()).isFalse();
 
-        transitions.perform(no, new TicketAction.Resolve("已推荐岗位"), TestDesk.LABOUR);
-        assertThat(redis.zrange(TicketKeys.DEADLINES, 0, -1)).noneMatch(m -> m.startsWith(no));
+        steps.act(no, TestDesk.LABOUR, "resolve", "{\"result\": \"已推荐岗位\"}");
+        assertThat(redis.zrange("qiying:ticket-deadlines", 0, -1)).noneMatch(m -> m.startsWith(no));
     }
 
     @Test
@@ -109,10 +105,10 @@ class DeadlineSweeperTest {
 
     @Test
     void sameEnterpriseAndCategoryTwiceIn30DaysIsSupervisedAsRepeated() {
-        String first = desk.submit(otherEnterprise("rep-1", "贷款审批慢")).no();
+        String first = Fixtures.done(desk.submit(otherEnterprise("rep-1", "贷款审批慢"))).no();
         clock.advance(Duration.ofDays(10));
-        String second = desk.submit(otherEnterprise("rep-1", "贷款仍未审批")).no();
-        consumers.drain();
+        String second = Fixtures.done(desk.submit(otherEnterprise("rep-1", "贷款仍未审批"))).no();
+        steps.drain();
 
         assertThat(store.find(first).orElseThrow().getFlags().repeated()).isFalse();
         Ticket repeated = store.find(second).orElseThrow();
@@ -128,19 +124,19 @@ class DeadlineSweeperTest {
     @Test
     void statsGiveRatesOverallAndPerDepartment() {
         clock.set(OffsetDateTime.parse("2026-05-11T10:00:00+08:00").toInstant());
-        String onTime = desk.submit(Fixtures.appeal("st-1", "营业执照年报")).no();
-        String late = desk.submit(Fixtures.appeal("st-2", "社保补缴")).no();
+        String onTime = Fixtures.done(desk.submit(Fixtures.appeal("st-1", "营业执照年报"))).no();
+        String late = Fixtures.done(desk.submit(Fixtures.appeal("st-2", "社保补缴"))).no();
         for (String no : List.of(onTime, late)) {
-            transitions.perform(no, new TicketAction.Triage(Complexity.GENERAL, "市场准入"), TestDesk.OPERATOR);
-            transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
-            transitions.perform(no, new TicketAction.Accept(), TestDesk.MARKET);
+            steps.act(no, TestDesk.OPERATOR, "triage", "{\"complexity\": \"general\", \"category\": \"市场准入\"}");
+            steps.act(no, TestDesk.OPERATOR, "assign", "{\"department\": \"scjgj\"}");
+            steps.act(no, TestDesk.MARKET, "accept");
         }
-        transitions.perform(onTime, new TicketAction.Resolve("已办结"), TestDesk.MARKET);
+        steps.act(onTime, TestDesk.MARKET, "resolve", "{\"result\": \"已办结\"}");
         clock.advance(Duration.ofDays(40));
-        transitions.perform(late, new TicketAction.Resolve("已办结"), TestDesk.MARKET);
-        transitions.perform(onTime, new TicketAction.Review(true, null), TestDesk.OPERATOR);
-        desk.rate(onTime, "st-1", cn.qiying.handoff.appeal.Rating.SATISFIED, null);
-        String open = desk.submit(Fixtures.appeal("st-3", "用电")).no();
+        steps.act(late, TestDesk.MARKET, "resolve", "{\"result\": \"已办结\"}");
+        steps.act(onTime, TestDesk.OPERATOR, "review", "{\"passed\": true}");
+        Fixtures.done(desk.rate(onTime, "st-1", cn.qiying.handoff.ticket.Rating.SATISFIED, null));
+        String open = Fixtures.done(desk.submit(Fixtures.appeal("st-3", "用电"))).no();
 
         var report = stats.between(OffsetDateTime.parse("2026-05-11T00:00:00+08:00").toInstant(), clock.instant().plusSeconds(1));
         assertThat(report.overall().tickets()).isEqualTo(3);

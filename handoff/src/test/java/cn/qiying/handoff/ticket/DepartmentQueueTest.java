@@ -13,17 +13,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.search.Document;
+import redis.clients.jedis.search.FTSearchParams;
+
 import cn.qiying.handoff.Fixtures;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;
-import cn.qiying.handoff.appeal.Rating;
+import cn.qiying.handoff.sla.Complexity;
 import cn.qiying.handoff.staff.Actor;
 import cn.qiying.handoff.staff.StaffRole;
 import cn.qiying.testing.MovableClock;
 import cn.qiying.testing.RealRedis;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.search.Document;
-import redis.clients.jedis.search.FTSearchParams;
 
 /**
  * A department's queue of open tickets (a sorted set kept by the ticket's own Lua write) always holds exactly what the
@@ -52,51 +53,51 @@ class DepartmentQueueTest {
 
     @Test
     void theQueueFollowsEveryTransitionThatChangesWhereATicketIsOpen() {
-        String a = desk.submit(Fixtures.appeal("queue-a", "营业执照变更登记迟迟没有办结")).no();
-        String b = desk.submit(Fixtures.appeal("queue-b", "招聘高校毕业生的补贴一直没有到账")).no();
-        String c = desk.submit(Fixtures.appeal("queue-c", "出口退税审核时间太长影响资金周转")).no();
+        String a = Fixtures.done(desk.submit(Fixtures.appeal("queue-a", "营业执照变更登记迟迟没有办结"))).no();
+        String b = Fixtures.done(desk.submit(Fixtures.appeal("queue-b", "招聘高校毕业生的补贴一直没有到账"))).no();
+        String c = Fixtures.done(desk.submit(Fixtures.appeal("queue-c", "出口退税审核时间太长影响资金周转"))).no();
         agrees();
 
         for (String no : List.of(a, b, c)) {
-            transitions.perform(no, new TicketAction.Triage(Complexity.GENERAL, "融资"), TestDesk.OPERATOR);
+            transitions.perform(no, new Triage(Complexity.GENERAL, "融资"), TestDesk.OPERATOR);
         }
-        transitions.perform(a, new TicketAction.Assign("scjgj", List.of("swj")), TestDesk.OPERATOR);
-        transitions.perform(b, new TicketAction.Assign("rsj", List.of()), TestDesk.OPERATOR);
-        transitions.perform(c, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+        transitions.perform(a, new Assign("scjgj", List.of("swj")), TestDesk.OPERATOR);
+        transitions.perform(b, new Assign("rsj", List.of()), TestDesk.OPERATOR);
+        transitions.perform(c, new Assign("scjgj", List.of()), TestDesk.OPERATOR);
         agrees();
         assertThat(queue("swj")).containsExactly(a);
 
-        transitions.perform(c, new TicketAction.Return("不属于本部门职责"), TestDesk.MARKET);
+        transitions.perform(c, new Return("不属于本部门职责"), TestDesk.MARKET);
         agrees();
-        transitions.perform(c, new TicketAction.Assign("swj", List.of()), TestDesk.OPERATOR);
+        transitions.perform(c, new Assign("swj", List.of()), TestDesk.OPERATOR);
         agrees();
         assertThat(queue("swj")).containsExactlyInAnyOrder(a, c);
 
-        transitions.perform(b, new TicketAction.Accept(), TestDesk.LABOUR);
-        transitions.perform(b, new TicketAction.Resolve("补贴已发放"), TestDesk.LABOUR);
-        transitions.perform(b, new TicketAction.Review(true, null), TestDesk.OPERATOR);
-        desk.rate(b, "queue-b", Rating.UNSATISFIED, "到账太晚");
+        transitions.perform(b, new Accept(), TestDesk.LABOUR);
+        transitions.perform(b, new Resolve("补贴已发放"), TestDesk.LABOUR);
+        transitions.perform(b, new Review(true, null), TestDesk.OPERATOR);
+        Fixtures.done(desk.rate(b, "queue-b", Rating.UNSATISFIED, "到账太晚"));
         agrees();
         assertThat(queue("rsj")).doesNotContain(b);
-        transitions.perform(b, new TicketAction.Reopen("企业再次反映"), TestDesk.OPERATOR);
+        transitions.perform(b, new Reopen("企业再次反映"), TestDesk.OPERATOR);
         agrees();
-        String e = desk.submit(Fixtures.appeal("queue-e", "测试")).no();
-        transitions.perform(e, new TicketAction.Reject("无效诉求"), TestDesk.OPERATOR);
+        String e = Fixtures.done(desk.submit(Fixtures.appeal("queue-e", "测试"))).no();
+        transitions.perform(e, new Reject("无效诉求"), TestDesk.OPERATOR);
         agrees();
 
-        String d = desk.submit(Fixtures.appeal("queue-d", "营业执照变更登记迟迟没有办结")).no();
-        transitions.perform(d, new TicketAction.Merge(a), TestDesk.OPERATOR);
+        String d = Fixtures.done(desk.submit(Fixtures.appeal("queue-d", "营业执照变更登记迟迟没有办结"))).no();
+        transitions.perform(d, new Merge(a), TestDesk.OPERATOR);
         agrees();
     }
 
     @Test
     void theQueueIsServedSoonestDeadlineFirstAndHealsAStrayMember() {
-        String first = desk.submit(Fixtures.appeal("order-1", "营业执照变更登记迟迟没有办结")).no();
+        String first = Fixtures.done(desk.submit(Fixtures.appeal("order-1", "营业执照变更登记迟迟没有办结"))).no();
         clock.set(clock.instant().plusSeconds(3 * 86_400));
-        String second = desk.submit(Fixtures.appeal("order-2", "营业执照注销登记需要补充什么材料")).no();
+        String second = Fixtures.done(desk.submit(Fixtures.appeal("order-2", "营业执照注销登记需要补充什么材料"))).no();
         for (String no : List.of(second, first)) {
-            transitions.perform(no, new TicketAction.Triage(Complexity.SIMPLE, "市场准入"), TestDesk.OPERATOR);
-            transitions.perform(no, new TicketAction.Assign("scjgj", List.of()), TestDesk.OPERATOR);
+            transitions.perform(no, new Triage(Complexity.SIMPLE, "市场准入"), TestDesk.OPERATOR);
+            transitions.perform(no, new Assign("scjgj", List.of()), TestDesk.OPERATOR);
         }
         redis.zadd(TicketKeys.queue("scjgj"), 0, "QY209901010001"); // a member with no ticket behind it
 

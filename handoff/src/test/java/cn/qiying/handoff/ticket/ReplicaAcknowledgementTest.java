@@ -10,12 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import cn.qiying.handoff.Fixtures;
 import cn.qiying.handoff.TestDesk;
 import cn.qiying.handoff.appeal.AppealDesk;
 import cn.qiying.testing.RealRedis;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * With {@code qiying.redis.wait-replicas} set, a ticket write waits (WAITAOF on its own connection) for a replica's
@@ -46,10 +47,10 @@ class ReplicaAcknowledgementTest {
     @Test
     void aTicketWriteWaitsForTheReplicaThenStandsOnThePrimaryAndTheShortfallIsCounted() {
         testDesk.departments();
-        desk.submit(Fixtures.appeal("o-waitaof-warm", "营业执照变更登记咨询")); // the first one loads what it needs
+        Fixtures.done(desk.submit(Fixtures.appeal("o-waitaof-warm", "营业执照变更登记咨询"))); // the first one loads what it needs
         double before = shortfalls();
         long start = System.nanoTime();
-        String no = desk.submit(Fixtures.appeal("o-waitaof", "厂区用电增容申请迟迟没有答复")).no();
+        String no = Fixtures.done(desk.submit(Fixtures.appeal("o-waitaof", "厂区用电增容申请迟迟没有答复"))).no();
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(store.find(no)).isPresent();
         // warm, a submission takes a few milliseconds: the rest is WAITAOF holding the acknowledgement for its timeout

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.qiying.handoff.Fixtures;
-import cn.qiying.testing.RealRedis;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.handoff.Fixtures;
+import cn.qiying.handoff.sla.Complexity;
+import cn.qiying.handoff.sla.Milestones;
+import cn.qiying.testing.RealRedis;
 
 /**
  * make bench: loads {@code bench.tickets} tickets (default 1,000,000) in the stored shape, then times a department's

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.qiying.handoff.Fixtures;
-import cn.qiying.handoff.appeal.Rating;
+import cn.qiying.handoff.sla.Complexity;
+import cn.qiying.handoff.sla.Milestones;
 
 /** The stored form of a ticket: smaller than its JSON, and read back to the same ticket, as are documents stored before it. */
 class TicketJsonTest {

@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import cn.qiying.platform.web.WebEdge;
+
 /** A 4xx problem detail with a Chinese message from the knowledge bundle (and the message keys as {@code codes}). */
+@WebEdge
 class KnowledgeProblem extends ErrorResponseException {
 
     KnowledgeProblem(HttpStatus status, MessageSource messages, String code, List<String> reasons) {

@@ -7,12 +7,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cn.qiying.platform.text.Texts;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -27,16 +28,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final Texts texts;
+
+    public ProblemDetailsAdvice(Texts texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        log.debug("bad argument: {}", e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, texts.text("problem.bad-argument"));
     }
 
     /** Redis unreachable (restarting, failing over): nothing was acknowledged, so the caller may simply try again. */
     @ExceptionHandler({JedisConnectionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         log.warn("the store is unreachable: {}", e.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后重试");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, texts.text("problem.unavailable"));
         problem.setTitle("Service Unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
@@ -47,7 +55,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return storeUnavailable(e);
         }
         log.error("unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, texts.text("problem.internal"));
         problem.setTitle("Internal Server Error");
         return ResponseEntity.internalServerError().body(problem);
     }

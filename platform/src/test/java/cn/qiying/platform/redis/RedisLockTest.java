@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import cn.qiying.testing.RealRedis;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.testing.RealRedis;
 
 @ExtendWith(RealRedis.class)
 class RedisLockTest {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import cn.qiying.testing.RealRedis;
 import redis.clients.jedis.UnifiedJedis;
+
+import cn.qiying.testing.RealRedis;
 
 @ExtendWith(RealRedis.class)
 class RedisModulesTest {

@@ -1,9 +1,0 @@
-package cn.qiying.handoff.ticket;
-
-import java.time.Instant;
-
-/** Deadlines as instants; null where the preset has none. */
-public record Milestones(Instant contactBy, Instant replyBy, Instant resolveBy) {
-
-    public static final Milestones NONE = new Milestones(null, null, null);
-}

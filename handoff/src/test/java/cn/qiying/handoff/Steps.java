@@ -1,0 +1,46 @@
+package cn.qiying.handoff;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.qiying.handoff.staff.Actor;
+import cn.qiying.handoff.ticket.ActionInput;
+import cn.qiying.handoff.ticket.Ticket;
+import cn.qiying.handoff.ticket.Tickets;
+import cn.qiying.platform.refusal.Outcome;
+
+/** Ticket actions as a test writes them: the REST name and JSON body, the test failing on a refusal it did not expect. */
+@Component
+public class Steps {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Tickets tickets;
+
+    Steps(Tickets tickets) {
+        this.tickets = tickets;
+    }
+
+    public Ticket act(String no, Actor actor, String action) {
+        return act(no, actor, action, "{}");
+    }
+
+    public Ticket act(String no, Actor actor, String action, String json) {
+        return attempt(no, actor, action, json).orElseThrow(r -> new AssertionError(action + " on " + no + " by " + actor.name()
+                + " refused: " + r.messageKey() + " " + r.arguments()));
+    }
+
+    public Outcome<Ticket> attempt(String no, Actor actor, String action) {
+        return attempt(no, actor, action, "{}");
+    }
+
+    public Outcome<Ticket> attempt(String no, Actor actor, String action, String json) {
+        return tickets.act(no, action, ActionInput.of(JSON.readTree(json)), actor);
+    }
+
+    /** Feeds pending ticket events to their handlers (pushes, triggers) once. */
+    public int drain() {
+        return tickets.drainEvents();
+    }
+}
