@@ -89,10 +89,20 @@ public final class SentinelRedis implements AutoCloseable {
         Path pidFile = dir(primary.getPort()).resolve("redis.pid");
         long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
         new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-        for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-            Thread.sleep(50);
+        // its port closes with it (a killed daemon may linger as a zombie until reaped, so the pid says less)
+        for (int i = 0; i < 100 && answers(primary.getPort()); i++) {
+            Thread.sleep(20);
         }
         return primary;
+    }
+
+    private static boolean answers(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
     }
 
     /** Waits until the Sentinels name another primary than {@code old}; returns it. */
