@@ -4,7 +4,7 @@ with jlink, the C libraries it and the native parts of the app (ONNX Runtime, DJ
 font the printable cards embed, a non-root user. Written as a `docker save` tarball that Jib takes as its base
 (`tar://`) and lays the application on.
 
-    deploy/image/base-image.py OUTPUT.tar [--work DIR]
+    deploy/image/base-image.py OUTPUT.tar --app qiying.jar [--work DIR]
 
 JAVA_HOME (or the java on PATH) must be a JDK 17+ with jmods; the font comes from Debian's fonts-noto-cjk.
 """
@@ -17,6 +17,8 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
+import zipfile
 from pathlib import Path
 
 # What Spring Boot, Tomcat, Jedis, POI, OpenPDF, ONNX Runtime and the JMX/JFR tooling reach; jdk.localedata for
@@ -26,8 +28,6 @@ MODULES = ["java.base", "java.compiler", "java.desktop", "java.instrument", "jav
            "java.security.jgss", "java.security.sasl", "java.sql", "java.transaction.xa", "java.xml", "java.xml.crypto",
            "jdk.crypto.ec", "jdk.crypto.cryptoki", "jdk.jfr", "jdk.localedata", "jdk.management", "jdk.management.agent",
            "jdk.naming.dns", "jdk.net", "jdk.unsupported", "jdk.zipfs", "jdk.httpserver", "jdk.charsets"]
-# Loaded at run time by native code inside the app's jars (ONNX Runtime is C++), so ldd of the JRE does not list them.
-EXTRA_LIBRARIES = ["libstdc++.so.6", "libgcc_s.so.1"]
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 USER_ID = 10001
 ENV = ["PATH=/opt/java/bin:/usr/bin:/bin", "JAVA_HOME=/opt/java", "LANG=C.UTF-8", "HOME=/home/qiying",
@@ -69,11 +69,11 @@ def elf_files(root):
                     yield path
 
 
-def linked_libraries(files, java):
-    """Every system library (as ldd resolves it on this machine) the given ELF files need, and the loader."""
+def linked_libraries(files, own):
+    """Every system library (as ldd resolves it on this machine) the given ELF files need, and the loader; libraries
+    in the folders `own` find each other (the JRE's through its launcher, the app's as their loader unpacks them)."""
     found = set()
-    # the JRE's own libraries find each other (libjvm.so among them) through the launcher, as here
-    env = dict(os.environ, LD_LIBRARY_PATH=f"{java / 'lib'}:{java / 'lib' / 'server'}")
+    env = dict(os.environ, LD_LIBRARY_PATH=":".join(str(d) for d in own))
     for f in files:
         out = subprocess.run(["ldd", str(f)], capture_output=True, text=True, env=env).stdout
         for line in out.splitlines():
@@ -82,17 +82,35 @@ def linked_libraries(files, java):
                 found.add(parts[parts.index("=>") + 1])
             elif parts and parts[0].startswith("/"):
                 found.add(parts[0])
-            if "not found" in line:
+            # a versioned name (libonnxruntime.so.1) of a library the app carries and loads first is no gap
+            if "not found" in line and not any(parts[0].startswith(p.name) for d in own for p in Path(d).glob("*.so")):
                 fail(f"{f} needs {parts[0]}, which this machine lacks")
-    return {f for f in found if not f.startswith(str(java))}
+    return {f for f in found if not any(f.startswith(str(d)) for d in own)}
 
 
-def find_library(name):
-    out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if line.strip().startswith(name + " ") and "x86-64" in line:
-            return line.split("=>")[1].strip()
-    fail(f"{name} is not installed here")
+def native_libraries(app):
+    """The Linux x86-64 shared libraries inside the app's jars (ONNX Runtime, the tokenizer), as (name, bytes)."""
+    found = []
+    with zipfile.ZipFile(app) as boot:
+        for entry in sorted(boot.namelist()):
+            if not (entry.startswith("BOOT-INF/lib/") and entry.endswith(".jar")):
+                continue
+            with zipfile.ZipFile(io.BytesIO(boot.read(entry))) as jar:
+                for name in sorted(jar.namelist()):
+                    lower = name.lower()
+                    if lower.endswith(".so") and "linux" in lower and ("x64" in lower or "x86_64" in lower or "amd64" in lower):
+                        found.append((entry.rsplit("/", 1)[1] + "!" + name, jar.read(name)))
+    return found
+
+
+def fingerprint(app, home):
+    """What the base depends on: this script, the JDK, the font, and which native libraries the app carries."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update((home / "release").read_bytes())
+    digest.update(f"{FONT}:{FONT.stat().st_size if FONT.exists() else 0}".encode())
+    for name, data in native_libraries(app):
+        digest.update(name.encode() + hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def copy_library(path, rootfs):
@@ -109,7 +127,7 @@ def copy_library(path, rootfs):
         link.symlink_to(os.path.relpath(target, link.parent))
 
 
-def build_rootfs(rootfs):
+def build_rootfs(rootfs, app):
     home = java_home()
     if rootfs.exists():
         shutil.rmtree(rootfs)
@@ -120,8 +138,17 @@ def build_rootfs(rootfs):
         (rootfs / name).symlink_to(target)
     jlink(home, rootfs / "opt" / "java")
     java = rootfs / "opt" / "java"
-    libraries = linked_libraries(list(elf_files(java)) + [Path(find_library(n)) for n in EXTRA_LIBRARIES], java)
-    for library in sorted(libraries | {find_library(n) for n in EXTRA_LIBRARIES}):
+    # the app's own native code (ONNX Runtime is C++) is unpacked from its jars at run time: what it links counts too
+    with tempfile.TemporaryDirectory() as unpacked:
+        natives = []
+        for name, data in native_libraries(app):
+            path = Path(unpacked) / Path(name).name
+            path.write_bytes(data)
+            natives.append(path)
+        if not natives:
+            fail(f"{app} carries no Linux x86-64 native library: is it the runnable jar?")
+        libraries = linked_libraries(list(elf_files(java)) + natives, [java / "lib", java / "lib" / "server", Path(unpacked)])
+    for library in sorted(libraries):
         copy_library(library, rootfs)
     if not FONT.is_file():
         fail(f"{FONT} is missing: apt-get install fonts-noto-cjk")
@@ -178,16 +205,19 @@ def write_image(layer, output):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output", type=Path)
+    parser.add_argument("--app", type=Path, required=True, help="the runnable jar, for the native libraries it carries")
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
     rootfs = args.work or args.output.parent / "base-rootfs"
-    inputs = [Path(__file__), java_home() / "release", FONT]
-    if args.output.exists() and all(args.output.stat().st_mtime > p.stat().st_mtime for p in inputs if p.exists()):
+    stamp = args.output.with_name(args.output.name + ".sha256")
+    current = fingerprint(args.app, java_home())
+    if args.output.exists() and stamp.exists() and stamp.read_text().strip() == current:
         print(f"base-image: {args.output} is up to date")
         return
-    build_rootfs(rootfs)
+    build_rootfs(rootfs, args.app)
     layer = layer_tar(rootfs)
     write_image(layer, args.output)
+    stamp.write_text(current + "\n")
     print(f"base-image: {args.output} ({len(layer) / 1e6:.0f} MB root file system)")
 
 
