@@ -36,7 +36,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Redis unreachable, failing over or read-only ({@link RedisOutage}): nothing was acknowledged, so the caller may simply try again. */
     @ExceptionHandler({JedisConnectionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
-        log.warn("the store is unreachable: {}", e.toString());
+        log.warn("the store is unavailable: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后重试");
         problem.setTitle("Service Unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);

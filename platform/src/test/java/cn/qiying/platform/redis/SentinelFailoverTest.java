@@ -3,6 +3,10 @@ package cn.qiying.platform.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +17,22 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
+import cn.qiying.platform.web.ProblemDetailsAdvice;
 import cn.qiying.testing.SentinelRedis;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -32,7 +45,7 @@ import redis.clients.jedis.util.KeyValue;
  * With {@code spring.data.redis.sentinel.*} both clients (Jedis for Lua, streams and locks; Spring Data for sessions
  * and redis-om-spring) find the primary through the Sentinels, a replica's append-only file confirms a write
  * (WAITAOF on the connection that wrote), and after the primary is killed with -9 they follow the promoted replica:
- * meanwhile every failure is an outage (answered 503), never a wrong answer.
+ * meanwhile every failure is an outage, answered 503 with Retry-After (a write a demoted primary refuses too), never a 500.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SentinelFailoverTest {
@@ -76,8 +89,42 @@ class SentinelFailoverTest {
         assertThat(RedisOutage.explains(new IllegalStateException("WRONGTYPE"))).isFalse();
     }
 
+    /** A web app whose Redis is the replica (as an instance is when a failover demoted its primary): a write it takes. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ProblemDetailsAdvice.class)
+    @RestController
+    static class AppOnTheReplica {
+
+        private final UnifiedJedis redis;
+
+        AppOnTheReplica(UnifiedJedis redis) {
+            this.redis = redis;
+        }
+
+        @PostMapping("/write")
+        String write() {
+            return redis.set("qiying:test:written", "1");
+        }
+    }
+
     @Test
     @Order(2)
+    void aWriteRefusedAsReadOnlyIsAnswered503WithRetryAfter() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AppOnTheReplica.class).run("--server.port=0",
+                "--spring.data.redis.url=redis://127.0.0.1:" + group.replicaPort(), "--spring.main.banner-mode=off")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/write"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(answer.body()).contains("\"status\":503").doesNotContain("READONLY", "Exception");
+        }
+    }
+
+    @Test
+    @Order(3)
     void bothClientsFollowThePrimaryThroughAFailover() {
         app.run(context -> {
             UnifiedJedis redis = context.getBean(UnifiedJedis.class);
