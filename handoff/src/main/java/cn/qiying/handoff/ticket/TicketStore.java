@@ -19,11 +19,11 @@ import io.micrometer.core.instrument.Metrics;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.SortingOrder;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.providers.ConnectionProvider;
 import redis.clients.jedis.search.Document;
 import redis.clients.jedis.search.FTCreateParams;
 import redis.clients.jedis.search.FTSearchParams;
@@ -96,6 +96,7 @@ class TicketStore {
             TicketJson.IN_HASH.values().stream()).distinct().toArray(String[]::new);
 
     private final UnifiedJedis redis;
+    private final ConnectionProvider connections;
     private final int waitReplicas;
     private final long waitMillis;
 
@@ -107,9 +108,10 @@ class TicketStore {
      *                     counted ({@code qiying.redis.waitaof.shortfall}), not refused: a replica down must not stop
      *                     the service, and the write is on the primary's disk already
      */
-    TicketStore(UnifiedJedis redis, @Value("${qiying.redis.wait-replicas:0}") int waitReplicas,
+    TicketStore(UnifiedJedis redis, ConnectionProvider connections, @Value("${qiying.redis.wait-replicas:0}") int waitReplicas,
                 @Value("${qiying.redis.wait-timeout:PT1S}") Duration waitTimeout) {
         this.redis = redis;
+        this.connections = connections;
         this.waitReplicas = Math.max(0, waitReplicas);
         this.waitMillis = Math.max(1, waitTimeout.toMillis());
         createIndex();
@@ -157,15 +159,13 @@ class TicketStore {
             args.add(v);
         });
         List<String> keys = List.of(key, TicketKeys.DEADLINES, TicketKeys.EVENTS, externalKey);
-        List<?> reply = waitReplicas > 0 && redis instanceof JedisPooled pooled
-                ? writeAndWait(pooled, keys, args)
-                : (List<?>) redis.eval(WRITE, keys, args);
+        List<?> reply = waitReplicas > 0 ? writeAndWait(keys, args) : (List<?>) redis.eval(WRITE, keys, args);
         return new Write(Write.Result.valueOf(String.valueOf(reply.get(0))), String.valueOf(reply.get(1)));
     }
 
     /** The write and WAITAOF on one connection: WAITAOF waits for the writes of the connection it runs on. */
-    private List<?> writeAndWait(JedisPooled pooled, List<String> keys, List<String> args) {
-        try (Connection connection = pooled.getPool().getResource()) {
+    private List<?> writeAndWait(List<String> keys, List<String> args) {
+        try (Connection connection = connections.getConnection()) {
             Jedis jedis = new Jedis(connection);
             List<?> reply = (List<?>) jedis.eval(WRITE, keys, args);
             if ("OK".equals(String.valueOf(reply.get(0)))) {

@@ -9,7 +9,8 @@ class RedisStartupFailureAnalyzer extends AbstractFailureAnalyzer<RedisModulesMi
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, RedisModulesMissingException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Start a Redis 8 or Redis Stack 7.4 server (scripts/redis-stack.sh start) and point spring.data.redis.url at it.",
+                "Start a Redis 8 or Redis Stack 7.4 server (scripts/redis-stack.sh start) and point spring.data.redis.url at it,"
+                        + " or spring.data.redis.sentinel.master and .nodes at the Sentinels that watch it.",
                 cause);
     }
 }

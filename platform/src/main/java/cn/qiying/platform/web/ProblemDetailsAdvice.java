@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cn.qiying.platform.redis.RedisOutage;
 import cn.qiying.platform.text.Texts;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -40,10 +41,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, texts.text("problem.bad-argument"));
     }
 
-    /** Redis unreachable (restarting, failing over): nothing was acknowledged, so the caller may simply try again. */
+    /** Redis unreachable, failing over or read-only ({@link RedisOutage}): nothing was acknowledged, so the caller may simply try again. */
     @ExceptionHandler({JedisConnectionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
-        log.warn("the store is unreachable: {}", e.toString());
+        log.warn("the store is unavailable: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, texts.text("problem.unavailable"));
         problem.setTitle("Service Unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
@@ -51,21 +52,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (causedByUnreachableStore(e)) {
+        if (RedisOutage.explains(e)) {
             return storeUnavailable(e);
         }
         log.error("unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, texts.text("problem.internal"));
         problem.setTitle("Internal Server Error");
         return ResponseEntity.internalServerError().body(problem);
-    }
-
-    private static boolean causedByUnreachableStore(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JedisConnectionException || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
