@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.qiying.knowledge.Answer;
+import cn.qiying.knowledge.Calibration;
+import cn.qiying.knowledge.KnowledgeCalibration;
+import cn.qiying.knowledge.entry.BaseVersion;
 import cn.qiying.knowledge.Decision;
 import cn.qiying.knowledge.Hit;
 import cn.qiying.knowledge.KnowledgeSearch;
@@ -76,6 +79,10 @@ class KnowledgeEvaluationTest {
     MovableClock clock;
     @Autowired
     UnifiedJedis jedis;
+    @Autowired
+    KnowledgeCalibration calibration;
+    @Autowired
+    BaseVersion versions;
 
     /** A labelled query: expect null when the base has no answer; nearMiss for the null queries that share words. */
     record Labelled(String query, String expect, String style, boolean nearMiss) {
@@ -125,6 +132,9 @@ class KnowledgeEvaluationTest {
                 throw new IllegalStateException(set.name() + " did not import cleanly: " + report);
             }
             double importSeconds = (System.nanoTime() - started) / 1e9;
+            long calibrating = System.nanoTime();
+            Calibration fitted = calibrated();
+            double calibrationSeconds = (System.nanoTime() - calibrating) / 1e9;
             Bm25 bm25 = new Bm25(set.base(), EVALUATION_DAY);
             StringBuilder outcomes = new StringBuilder("query\texpect\tstyle\tsystem\tdecision\tranked\tscores\n");
             List<Function<String, Outcome>> systems = List.of(
@@ -137,6 +147,18 @@ class KnowledgeEvaluationTest {
                                 String.join(",", a.hits().stream().map(h -> f(h.score())).toList()))).append('\n');
                         return new Outcome(a.hits().stream().map(Hit::id).toList(), a.decision());
                     });
+            StringBuilder candidates = new StringBuilder(
+                    "query\texpect\tstyle\tid\tdense\tpassage\tlexical\tlexicalAll\tvectorRank\ttextRank\tscore\n");
+            for (Labelled l : set.queries()) {
+                for (Candidate c : retrieval.retrieve(l.query(), null).stream().limit(10).toList()) {
+                    candidates.append(String.join("\t", l.query().replace('\t', ' '),
+                            l.expect() == null ? "none" : l.expect(), l.style(), c.id(), f(c.dense()), f(c.passage()),
+                            f(c.lexical()), f(c.lexicalAll()), String.valueOf(c.vectorRank()),
+                            String.valueOf(c.textRank()), f(c.score()))).append('\n');
+                }
+            }
+            Files.writeString(reports.resolve("eval-candidates-" + set.name() + ".tsv"), candidates,
+                    StandardCharsets.UTF_8);
             List<Metrics> overall = new ArrayList<>();
             Map<String, List<Metrics>> styles = new LinkedHashMap<>();
             long queriesStarted = System.nanoTime();
@@ -156,16 +178,37 @@ class KnowledgeEvaluationTest {
             }
             results.put(set.name(), overall);
             byStyle.put(set.name(), styles);
+            Calibration.SelfMeasured self = fitted.measured();
             notes.put(set.name(), String.format(Locale.ROOT, "%s: %d entries imported in %.1f s; %d queries (%d in "
-                    + "scope, %d without an answer, %d of them near misses), the three systems over them in %d ms.",
+                    + "scope, %d without an answer, %d of them near misses), the three systems over them in %d ms. "
+                    + "Self-calibration (%.1f s, %d questions: %d positives, %d near misses, %d far) fitted answer %.3f / "
+                    + "margin %.3f / suggest %.3f and measured itself at hit@1 %.3f, answered rightly %.3f, wrong %.3f, "
+                    + "helpful %.3f, declined near %.3f / far %.3f.",
                     set.description(), report.imported(), importSeconds, set.queries().size(), overall.get(0).inScope,
-                    overall.get(0).nulls, overall.get(0).nearNulls, (System.nanoTime() - queriesStarted) / 1_000_000));
+                    overall.get(0).nulls, overall.get(0).nearNulls, (System.nanoTime() - queriesStarted) / 1_000_000,
+                    calibrationSeconds, fitted.total(), self.positives(), self.nearMisses(), self.far(),
+                    fitted.thresholds().answerScore(), fitted.thresholds().answerMargin(),
+                    fitted.thresholds().suggestScore(), self.hitAt1(), self.answeredRightly(), self.wrong(),
+                    self.helpful(), self.declinedNear(), self.declinedFar()));
             Files.writeString(reports.resolve("eval-outcomes-" + set.name() + ".tsv"), labelOutcomes(outcomes, set),
                     StandardCharsets.UTF_8);
         }
         String md = report(results, byStyle, notes, missing);
         Files.writeString(reports.resolve("eval-knowledge.md"), md, StandardCharsets.UTF_8);
         System.out.println(md);
+    }
+
+    /** Waits for the self-calibration of the base as it is now. */
+    private Calibration calibrated() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15 * 60 * 1000L;
+        while (System.currentTimeMillis() < deadline) {
+            Calibration c = calibration.current();
+            if (Calibration.COMPLETED.equals(c.state()) && c.baseVersion() == versions.current()) {
+                return c;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("self-calibration did not finish: " + calibration.current());
     }
 
     private void clear() {
