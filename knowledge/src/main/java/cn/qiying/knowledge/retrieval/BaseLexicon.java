@@ -139,7 +139,7 @@ final class BaseLexicon {
             }
             out.append(rewriteToken(token));
         }
-        return out.toString();
+        return out.toString().strip().replaceAll(" {2,}", " ");
     }
 
     private String rewriteToken(String token) {

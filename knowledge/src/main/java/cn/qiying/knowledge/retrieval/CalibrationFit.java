@@ -68,16 +68,16 @@ final class CalibrationFit {
         double margin = round(bestMargin);
         // the suggest line that best tells positives (helped) from questions without an answer (declined), but never
         // one that declines less than the target share of the far questions
-        double suggest = answer;
+        double suggest = HIGHEST;
         double bestSeparation = -1;
-        for (int si = 0; LOWEST + si * STEP <= answer + 1e-9; si++) {
+        for (int si = 0; LOWEST + si * STEP <= HIGHEST + 1e-9; si++) {
             double s = LOWEST + si * STEP;
             Thresholds t = new Thresholds(answer, margin, s, true);
-            if (share(far, x -> x.score() < s) < targetDeclined && !far.isEmpty()) {
+            if (share(far, x -> declined(x, t)) < targetDeclined && !far.isEmpty()) {
                 continue;
             }
             SelfMeasured m = measure(pos, near, far, t, nullShare);
-            double separation = m.helpful() + ofNulls(near, far, x -> x.score() < s);
+            double separation = m.helpful() + ofNulls(near, far, x -> declined(x, t));
             if (separation > bestSeparation + 1e-9) {
                 bestSeparation = separation;
                 suggest = round(s);
@@ -87,6 +87,12 @@ final class CalibrationFit {
         return new Fitted(thresholds, measure(pos, near, far, thresholds, nullShare));
     }
 
+    static SelfMeasured measure(List<Asked> asked, Thresholds t, double nullShare) {
+        return measure(asked.stream().filter(a -> a.kind() == Kind.POSITIVE).toList(),
+                asked.stream().filter(a -> a.kind() == Kind.NEAR).toList(),
+                asked.stream().filter(a -> a.kind() == Kind.FAR).toList(), t, nullShare);
+    }
+
     static SelfMeasured measure(List<Asked> pos, List<Asked> near, List<Asked> far, Thresholds t, double nullShare) {
         double right = share(pos, x -> x.answered(t.answerScore(), t.answerMargin()) && x.right());
         double helpful = share(pos, x -> (x.answered(t.answerScore(), t.answerMargin()) && x.right())
@@ -94,7 +100,11 @@ final class CalibrationFit {
                         && x.amongFirstThree()));
         return new SelfMeasured(pos.size(), near.size(), far.size(), nullShare, share(pos, Asked::right), right,
                 wrong(pos, near, far, t.answerScore(), t.answerMargin(), nullShare), helpful,
-                share(near, x -> x.score() < t.suggestScore()), share(far, x -> x.score() < t.suggestScore()));
+                share(near, x -> declined(x, t)), share(far, x -> declined(x, t)));
+    }
+
+    private static boolean declined(Asked x, Thresholds t) {
+        return !x.answered(t.answerScore(), t.answerMargin()) && x.score() < t.suggestScore();
     }
 
     private static double wrong(List<Asked> pos, List<Asked> near, List<Asked> far, double a, double m,

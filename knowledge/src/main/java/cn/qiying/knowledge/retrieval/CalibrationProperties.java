@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param declined   the share of the questions without an answer that the fitted suggest line declines
  * @param nullShare  the expected share of questions the base cannot answer
  * @param maxEntries entries whose questions are asked (a larger base is sampled)
+ * @param minPositives similar questions a base needs before its fitted thresholds are used (a handful of entries
+ *                   says too little: the configured thresholds stay, the figures are still shown)
  */
 @ConfigurationProperties("qiying.knowledge.calibration")
 public record CalibrationProperties(
@@ -19,5 +21,6 @@ public record CalibrationProperties(
         @DefaultValue("0.03") double wrongRate,
         @DefaultValue("0.85") double declined,
         @DefaultValue("0.2") double nullShare,
-        @DefaultValue("300") int maxEntries) {
+        @DefaultValue("300") int maxEntries,
+        @DefaultValue("40") int minPositives) {
 }

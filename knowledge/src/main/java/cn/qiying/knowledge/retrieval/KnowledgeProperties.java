@@ -23,9 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("qiying.knowledge")
 public record KnowledgeProperties(
-        @DefaultValue("0.63") double answerScore,
-        @DefaultValue("0.09") double answerMargin,
-        @DefaultValue("0.63") double suggestScore,
+        @DefaultValue("0.62") double answerScore,
+        @DefaultValue("0.06") double answerMargin,
+        @DefaultValue("0.54") double suggestScore,
         @DefaultValue("0.6") double phrasingWeight,
         @DefaultValue("0.25") double passageWeight,
         @DefaultValue("0.1") double lexicalWeight,

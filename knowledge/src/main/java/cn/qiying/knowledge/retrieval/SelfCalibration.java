@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The base measures itself after every change, in the background (one instance at a time, under a Redis lock): each
- * similar question is asked with that phrasing left out of its entry, each entry's question and first similar question
+ * similar question is asked with that phrasing left out of its entry (as it is, and after a line of small talk), each
+ * entry's question and first similar question
  * with the whole entry left out (near misses), and the small talk of {@code knowledge/calibration-far.txt}; then the
  * thresholds are fitted ({@link CalibrationFit}). The result lives at {@code qiying:knowledge:calibration}.
  */
@@ -175,6 +176,11 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
             }
             CalibrationFit.Fitted fitted = CalibrationFit.fit(asked, properties.wrongRate(), properties.declined(),
                     properties.nullShare());
+            if (fitted.measured().positives() < properties.minPositives()) {
+                Thresholds configured = configured();
+                fitted = new CalibrationFit.Fitted(configured, CalibrationFit.measure(asked, configured,
+                        properties.nullShare()));
+            }
             Calibration done = new Calibration(Calibration.COMPLETED, version, entries.size(), questions.size(),
                     questions.size(), started, clock.instant(), properties.wrongRate(), properties.declined(),
                     fitted.thresholds(), fitted.measured());
@@ -206,7 +212,11 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
             String id = e.get(0);
             List<String> phrasings = e.subList(1, e.size());
             for (int i = 1; i < phrasings.size(); i++) {
-                questions.add(new Question(Kind.POSITIVE, phrasings.get(i), id, new HybridRetrieval.Exclusion(id, i)));
+                HybridRetrieval.Exclusion left = new HybridRetrieval.Exclusion(id, i);
+                questions.add(new Question(Kind.POSITIVE, phrasings.get(i), id, left));
+                // users wrap their question in words the base does not hold ("你好，…"): the same, asked so
+                String wrap = far.isEmpty() ? "" : far.get(Math.floorMod((id + i).hashCode(), far.size()));
+                questions.add(new Question(Kind.POSITIVE, wrap + " " + phrasings.get(i), id, left));
             }
             for (int i = 0; i < Math.min(2, phrasings.size()); i++) {
                 questions.add(new Question(Kind.NEAR, phrasings.get(i), null, new HybridRetrieval.Exclusion(id, -1)));
@@ -281,8 +291,11 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
 
     private Calibration none() {
         return new Calibration(Calibration.NONE, -1, 0, 0, 0, null, null, properties.wrongRate(), properties.declined(),
-                new Thresholds(knowledge.answerScore(), knowledge.answerMargin(), knowledge.suggestScore(), false),
-                null);
+                configured(), null);
+    }
+
+    private Thresholds configured() {
+        return new Thresholds(knowledge.answerScore(), knowledge.answerMargin(), knowledge.suggestScore(), false);
     }
 
     private void store(Calibration c) {

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.qiying.knowledge.Answer;
+import cn.qiying.knowledge.Calibration;
+import cn.qiying.knowledge.KnowledgeCalibration;
+import cn.qiying.knowledge.Thresholds;
 import cn.qiying.knowledge.Decision;
 import cn.qiying.knowledge.Hit;
 import cn.qiying.knowledge.KnowledgeSearch;
@@ -18,14 +21,23 @@ import cn.qiying.knowledge.KnowledgeSearch;
 class KnowledgeSearchController {
 
     private final KnowledgeSearch search;
+    private final KnowledgeCalibration calibration;
     private final MessageSource messages;
 
-    KnowledgeSearchController(KnowledgeSearch search, MessageSource messages) {
+    KnowledgeSearchController(KnowledgeSearch search, KnowledgeCalibration calibration, MessageSource messages) {
         this.search = search;
+        this.calibration = calibration;
         this.messages = messages;
     }
 
-    record SearchResponse(Decision decision, List<Hit> results) {
+    /** The decision, the ranked entries, and the thresholds it was taken with (fitted by the base's calibration). */
+    record SearchResponse(Decision decision, List<Hit> results, Thresholds thresholds, Calibration.SelfMeasured measured) {
+    }
+
+    /** How the base measured itself: state and progress of the last run, fitted thresholds, self-measured figures. */
+    @GetMapping("/api/knowledge/calibration")
+    Calibration calibration() {
+        return calibration.current();
     }
 
     @GetMapping("/api/knowledge/search")
@@ -33,7 +45,8 @@ class KnowledgeSearchController {
         if (q == null || q.isBlank()) {
             throw new KnowledgeProblem(HttpStatus.BAD_REQUEST, messages, "knowledge.search.query-missing", List.of());
         }
+        Calibration now = calibration.current();
         Answer answer = search.ask(q, category);
-        return new SearchResponse(answer.decision(), answer.hits());
+        return new SearchResponse(answer.decision(), answer.hits(), now.thresholds(), now.measured());
     }
 }

@@ -85,10 +85,14 @@ class HybridKnowledgeSearchTest {
     }
 
     @Test
-    void pinyinInitialsAndEnglishAreReadAsTheBaseSaysThem() {
-        assertThat(retrieval.query("怎么申请trademark")).isEqualTo("怎么申请 商标");
-        assertThat(search.ask("patent申请流程", null).best().id()).isEqualTo("kb-patent");
+    void pinyinInitialsAndHomophonesAreReadAsTheBaseSaysThem() {
+        // no word list: the initials and the sounds of the base's own terms
+        assertThat(retrieval.query("yyzz怎么申请")).isEqualTo("营业执照 怎么申请");
         assertThat(search.ask("yyzz怎么申请", null).best().id()).isEqualTo("kb-licence");
+        assertThat(retrieval.query("营业只照怎么申请")).isEqualTo("营业执照怎么申请");
+        assertThat(retrieval.query("發明專利怎麼報")).isEqualTo("发明专利怎么报");
+        // a Latin word that is no initials of the base's terms stays as the user wrote it
+        assertThat(retrieval.query("patent申请流程")).isEqualTo("patent申请流程");
     }
 
     @Test
