@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.importing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,10 +20,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.qiying.knowledge.importing.ImportFormat;
-import cn.qiying.knowledge.importing.KnowledgeExport;
-import cn.qiying.knowledge.importing.ImportReport;
-import cn.qiying.knowledge.importing.KnowledgeImport;
+import cn.qiying.knowledge.system.KnowledgeProblem;
+import cn.qiying.knowledge.system.Staff;
 
 /**
  * Staff: {@code POST /api/knowledge/import} takes the file as the request body (JSON array, JSON Lines, CSV or xlsx,

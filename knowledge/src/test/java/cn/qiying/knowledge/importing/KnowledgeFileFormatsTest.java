@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

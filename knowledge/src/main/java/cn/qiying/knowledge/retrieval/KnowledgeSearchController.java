@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.retrieval;
 
 import java.util.List;
 
@@ -14,17 +14,18 @@ import cn.qiying.knowledge.KnowledgeCalibration;
 import cn.qiying.knowledge.Thresholds;
 import cn.qiying.knowledge.Decision;
 import cn.qiying.knowledge.Hit;
-import cn.qiying.knowledge.KnowledgeSearch;
+import cn.qiying.knowledge.system.KnowledgeProblem;
+import cn.qiying.knowledge.system.Staff;
 
 /** Staff: what the bot would do with a question — its decision and the ranked entries with their scores. */
 @RestController
 class KnowledgeSearchController {
 
-    private final KnowledgeSearch search;
+    private final HybridKnowledgeSearch search;
     private final KnowledgeCalibration calibration;
     private final MessageSource messages;
 
-    KnowledgeSearchController(KnowledgeSearch search, KnowledgeCalibration calibration, MessageSource messages) {
+    KnowledgeSearchController(HybridKnowledgeSearch search, KnowledgeCalibration calibration, MessageSource messages) {
         this.search = search;
         this.calibration = calibration;
         this.messages = messages;
@@ -46,7 +47,7 @@ class KnowledgeSearchController {
             throw new KnowledgeProblem(HttpStatus.BAD_REQUEST, messages, "knowledge.search.query-missing", List.of());
         }
         Calibration now = calibration.current();
-        Answer answer = search.ask(q, category);
+        Answer answer = search.preview(q, category);
         return new SearchResponse(answer.decision(), answer.hits(), now.thresholds(), now.measured());
     }
 }
