@@ -24,7 +24,8 @@ final class BaseLexicon {
     private final int size;
     private final Map<String, Integer> df = new HashMap<>();
     private final Map<Character, Integer> charDf = new HashMap<>();
-    private final Set<String> terms = new HashSet<>();
+    private final Map<String, Integer> terms = new HashMap<>();
+    private final EnglishGlosses english;
     private final Map<String, String> bySound = new HashMap<>();
     private final Map<String, String> byInitials = new HashMap<>();
 
@@ -62,7 +63,7 @@ final class BaseLexicon {
             }
             chars.forEach(c -> charDf.merge(c, 1, Integer::sum));
             for (String term : own) {
-                terms.add(term);
+                terms.merge(term, 1, Integer::sum);
                 if (term.length() <= LONGEST_SOUND) {
                     for (String s : Pinyin.spelled(term)) {
                         sounds.computeIfAbsent(s, k -> new HashMap<>()).merge(term, 1, Integer::sum);
@@ -75,6 +76,7 @@ final class BaseLexicon {
         }
         sounds.forEach((k, v) -> bySound.put(k, best(v)));
         initials.forEach((k, v) -> byInitials.put(k, best(v)));
+        english = size == 0 ? null : EnglishGlosses.of(terms::containsKey);
     }
 
     int size() {
@@ -133,13 +135,75 @@ final class BaseLexicon {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (String token : text.split(" ")) {
+        for (String token : translated(text).split(" ")) {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
             out.append(rewriteToken(token));
         }
         return out.toString().strip().replaceAll(" {2,}", " ");
+    }
+
+    /** Runs of English words replaced, longest phrase first, by the base's most used term the dictionary gives. */
+    private String translated(String text) {
+        if (english == null || english.isEmpty()) {
+            return text;
+        }
+        // Latin words as their own tokens, so that "招个foreigner" and "work permit" read alike
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean latin = c >= 'a' && c <= 'z';
+            if (c == ' ' || (!w.isEmpty() && latin != isLatin(w.charAt(w.length() - 1)))) {
+                if (!w.isEmpty()) {
+                    words.add(w.toString());
+                    w.setLength(0);
+                }
+            }
+            if (c != ' ') {
+                w.append(c);
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < words.size(); ) {
+            int matched = 0;
+            String term = null;
+            for (int n = Math.min(EnglishGlosses.LONGEST_PHRASE, words.size() - i); n > 0 && term == null; n--) {
+                List<String> phrase = words.subList(i, i + n);
+                if (phrase.stream().allMatch(x -> isLatin(x.charAt(0)))) {
+                    term = mostUsed(english.terms(String.join(" ", phrase)));
+                    matched = term == null ? 0 : n;
+                }
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            if (term == null) {
+                out.append(words.get(i++));
+            } else {
+                out.append(term);
+                i += matched;
+            }
+        }
+        return out.toString();
+    }
+
+    private String mostUsed(List<String> candidates) {
+        String best = null;
+        int most = 0;
+        for (String c : candidates) {
+            int n = terms.getOrDefault(c, 0);
+            if (n > most || (n == most && best != null && c.length() > best.length())) {
+                best = c;
+                most = n;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isLatin(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     private String rewriteToken(String token) {
@@ -174,7 +238,7 @@ final class BaseLexicon {
             boolean replaced = false;
             for (int n = Math.min(LONGEST_SOUND, run.length() - i); n >= 2 && !replaced; n--) {
                 String window = run.substring(i, i + n);
-                if (terms.contains(window) || (n == 2 && df(window) > 0)) {
+                if (terms.containsKey(window) || (n == 2 && df(window) > 0)) {
                     continue;
                 }
                 for (String spelled : Pinyin.spelled(window)) {

@@ -1,6 +1,7 @@
 package cn.qiying.knowledge.retrieval;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,13 +29,13 @@ import cn.qiying.knowledge.entry.KnowledgeEntry;
 import cn.qiying.knowledge.retrieval.CalibrationFit.Asked;
 import cn.qiying.knowledge.retrieval.CalibrationFit.Kind;
 import cn.qiying.platform.redis.Keys;
+import cn.qiying.platform.redis.RedisLock;
 import cn.qiying.platform.time.ClockConfiguration;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.json.Path2;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,6 +68,7 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
     private final CalibrationProperties properties;
     private final Clock clock;
     private final List<String> far;
+    private final RedisLock lock;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Calibration cached;
@@ -85,6 +87,7 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
         this.knowledge = knowledge;
         this.properties = properties;
         this.clock = clock;
+        this.lock = new RedisLock(jedis, LOCK, Duration.ofMillis(LOCK_MILLIS));
         this.far = QueryText.read(FAR).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .toList();
     }
@@ -154,8 +157,7 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
     }
 
     private void run() {
-        String owner = UUID.randomUUID().toString();
-        if (!"OK".equals(jedis.set(LOCK, owner, SetParams.setParams().nx().px(LOCK_MILLIS)))) {
+        if (!lock.tryLock()) {
             // another instance measures the base; its result reaches this one through Redis
             return;
         }
@@ -192,9 +194,7 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
                 requested.set(true);
             }
         } finally {
-            if (owner.equals(jedis.get(LOCK))) {
-                jedis.del(LOCK);
-            }
+            lock.unlock();
         }
     }
 
