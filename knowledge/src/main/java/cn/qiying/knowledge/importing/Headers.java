@@ -14,7 +14,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The column headers of knowledge files, from {@code knowledge/import-headers.tsv}: CONTRACT.md's field names and the
- * Chinese headers administrators' own files use (问题, 相似问题, 答案 …), and the Chinese header of each field in the
+ * Chinese headers administrators' own files use (listed in that file), and the Chinese header of each field in the
  * template and the export.
  */
 final class Headers {

@@ -90,7 +90,7 @@ final class BaseLexicon {
 
     /**
      * Share of the entries that may hold a word (an upper bound: its rarest bigram's, or its character's): a word that
-     * most entries hold ("怎么", "的") tells them apart no better than nothing.
+     * most entries hold (the words of asking, particles) tells them apart no better than nothing.
      */
     double share(String word) {
         if (size == 0 || word.isEmpty()) {
@@ -149,7 +149,7 @@ final class BaseLexicon {
         if (english == null || english.isEmpty()) {
             return text;
         }
-        // Latin words as their own tokens, so that "招个foreigner" and "work permit" read alike
+        // Latin words as their own tokens, so that English glued to Chinese and "work permit" read alike
         List<String> words = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         for (int i = 0; i <= text.length(); i++) {

@@ -6,8 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,12 +13,8 @@ import org.springframework.stereotype.Component;
 
 import cn.qiying.knowledge.entry.BaseVersion;
 import cn.qiying.knowledge.entry.KnowledgeEntry;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.json.Path2;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The lexicon of the base as it is now: read from the live entries again whenever the base version moved. A small
@@ -87,60 +81,18 @@ class BaseLexicons implements DisposableBean {
     private BaseLexicon read() {
         long started = System.nanoTime();
         List<BaseLexicon.EntryText> entries = new ArrayList<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        ScanParams match = new ScanParams().match(KnowledgeEntry.PREFIX + ":*").count(1000);
-        do {
-            ScanResult<String> page = jedis.scan(cursor, match);
-            List<String> keys = page.getResult().stream().filter(k -> !k.startsWith(KnowledgeEntry.INDEX)).toList();
-            List<Response<Object>> responses = new ArrayList<>(keys.size());
-            try (AbstractPipeline pipeline = jedis.pipelined()) {
-                for (String key : keys) {
-                    responses.add(pipeline.jsonGet(key, PATHS));
-                }
-                pipeline.sync();
+        EntryPaths.forEach(jedis, PATHS, (id, paths) -> {
+            String question = EntryPaths.first(paths, "$.question");
+            if (KnowledgeEntry.LIVE.equals(EntryPaths.first(paths, "$.state")) && question != null) {
+                List<String> phrasings = new ArrayList<>(List.of(question));
+                phrasings.addAll(EntryPaths.texts(paths, "$.similarQuestions"));
+                phrasings.addAll(EntryPaths.texts(paths, "$.tags"));
+                entries.add(new BaseLexicon.EntryText(phrasings, EntryPaths.first(paths, "$.answer")));
             }
-            for (Response<Object> r : responses) {
-                Object raw = r.get();
-                if (raw != null) {
-                    BaseLexicon.EntryText e = entryText(new JSONObject(raw.toString()));
-                    if (e != null) {
-                        entries.add(e);
-                    }
-                }
-            }
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        });
         BaseLexicon lexicon = new BaseLexicon(entries, text);
         log.debug("knowledge lexicon of {} entries read in {} ms", entries.size(), (System.nanoTime() - started) / 1_000_000);
         return lexicon;
-    }
-
-    private static BaseLexicon.EntryText entryText(JSONObject paths) {
-        if (!KnowledgeEntry.LIVE.equals(first(paths, "$.state"))) {
-            return null;
-        }
-        List<String> phrasings = new ArrayList<>();
-        String question = first(paths, "$.question");
-        if (question != null) {
-            phrasings.add(question);
-        }
-        for (String path : List.of("$.similarQuestions", "$.tags")) {
-            JSONArray values = paths.optJSONArray(path);
-            if (values != null && !values.isEmpty() && values.get(0) instanceof JSONArray list) {
-                for (int i = 0; i < list.length(); i++) {
-                    String v = list.optString(i, null);
-                    if (v != null) {
-                        phrasings.add(v);
-                    }
-                }
-            }
-        }
-        return new BaseLexicon.EntryText(phrasings, first(paths, "$.answer"));
-    }
-
-    private static String first(JSONObject paths, String path) {
-        JSONArray values = paths.optJSONArray(path);
-        return values == null || values.isEmpty() || values.isNull(0) ? null : values.get(0).toString();
     }
 
     @Override

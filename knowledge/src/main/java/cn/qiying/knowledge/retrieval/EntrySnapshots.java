@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.json.JSONArray;
 import org.json.JSONObject;
 import org.springframework.stereotype.Component;
 
@@ -96,15 +95,7 @@ class EntrySnapshots {
         String question = first(paths, "$.question");
         List<String> texts = new ArrayList<>();
         texts.add(question);
-        JSONArray similar = paths.optJSONArray("$.similarQuestions");
-        if (similar != null && !similar.isEmpty() && similar.get(0) instanceof JSONArray list) {
-            for (int i = 0; i < list.length(); i++) {
-                String q = list.optString(i, null);
-                if (q != null && !texts.contains(q)) {
-                    texts.add(q);
-                }
-            }
-        }
+        EntryPaths.texts(paths, "$.similarQuestions").stream().filter(q -> !texts.contains(q)).forEach(texts::add);
         List<Set<String>> grams = new ArrayList<>();
         for (String t : texts) {
             grams.add(BaseLexicon.grams(query.normalised(t)));
@@ -117,7 +108,6 @@ class EntrySnapshots {
     }
 
     private static String first(JSONObject paths, String path) {
-        JSONArray values = paths.optJSONArray(path);
-        return values == null || values.isEmpty() || values.isNull(0) ? null : values.getString(0);
+        return EntryPaths.first(paths, path);
     }
 }

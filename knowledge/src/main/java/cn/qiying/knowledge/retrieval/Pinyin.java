@@ -65,7 +65,7 @@ final class Pinyin {
         return out;
     }
 
-    /** The initials (first letters of the syllables) of each reading of the run: "工伤认定" → "gsrd". */
+    /** The initials (first letters of the syllables) of each reading of the run: gong shang ren ding gives "gsrd". */
     static Set<String> initials(String han) {
         Set<String> out = new LinkedHashSet<>();
         for (String spelled : spelled(han)) {

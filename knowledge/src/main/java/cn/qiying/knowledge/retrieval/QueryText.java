@@ -76,7 +76,7 @@ class QueryText {
         if (text == null) {
             return "";
         }
-        // NFKC folds full-width letters and digits (ＳＣ证, １２３) into their ordinary forms
+        // NFKC folds full-width letters and digits into their ordinary forms
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         if (folded.length() > maxLength * 2) {
             folded = folded.substring(0, maxLength * 2);

@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,12 +29,8 @@ import cn.qiying.knowledge.retrieval.CalibrationFit.Kind;
 import cn.qiying.platform.redis.Keys;
 import cn.qiying.platform.redis.RedisLock;
 import cn.qiying.platform.time.ClockConfiguration;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.json.Path2;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -214,7 +208,7 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
             for (int i = 1; i < phrasings.size(); i++) {
                 HybridRetrieval.Exclusion left = new HybridRetrieval.Exclusion(id, i);
                 questions.add(new Question(Kind.POSITIVE, phrasings.get(i), id, left));
-                // users wrap their question in words the base does not hold ("你好，…"): the same, asked so
+                // users wrap their question in words the base does not hold (a greeting first): the same, asked so
                 String wrap = far.isEmpty() ? "" : far.get(Math.floorMod((id + i).hashCode(), far.size()));
                 questions.add(new Question(Kind.POSITIVE, wrap + " " + phrasings.get(i), id, left));
             }
@@ -230,63 +224,20 @@ class SelfCalibration implements KnowledgeCalibration, DisposableBean {
     private List<List<String>> entries() {
         long today = LocalDate.now(clock.withZone(ClockConfiguration.SHANGHAI)).toEpochDay();
         List<List<String>> entries = new ArrayList<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        ScanParams match = new ScanParams().match(KnowledgeEntry.PREFIX + ":*").count(1000);
-        String prefix = KnowledgeEntry.PREFIX + ":";
-        do {
-            ScanResult<String> page = jedis.scan(cursor, match);
-            List<String> keys = page.getResult().stream().filter(k -> !k.startsWith(KnowledgeEntry.INDEX)).toList();
-            List<Response<Object>> responses = new ArrayList<>(keys.size());
-            try (AbstractPipeline pipeline = jedis.pipelined()) {
-                for (String key : keys) {
-                    responses.add(pipeline.jsonGet(key, PATHS));
-                }
-                pipeline.sync();
+        EntryPaths.forEach(jedis, PATHS, (id, paths) -> {
+            String from = EntryPaths.first(paths, "$.validFromDay");
+            String to = EntryPaths.first(paths, "$.validToDay");
+            String question = EntryPaths.first(paths, "$.question");
+            if (KnowledgeEntry.LIVE.equals(EntryPaths.first(paths, "$.state")) && question != null
+                    && (from == null || Long.parseLong(from) <= today) && (to == null || Long.parseLong(to) >= today)) {
+                List<String> e = new ArrayList<>(List.of(id, question));
+                EntryPaths.texts(paths, "$.similarQuestions").stream().filter(q -> !e.subList(1, e.size()).contains(q))
+                        .forEach(e::add);
+                entries.add(e);
             }
-            for (int i = 0; i < keys.size(); i++) {
-                Object raw = responses.get(i).get();
-                if (raw != null) {
-                    List<String> e = entry(keys.get(i).substring(prefix.length()), new JSONObject(raw.toString()), today);
-                    if (e != null) {
-                        entries.add(e);
-                    }
-                }
-            }
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        });
         entries.sort(Comparator.comparing((List<String> e) -> UUID.nameUUIDFromBytes(e.get(0).getBytes()).toString()));
         return entries.size() > properties.maxEntries() ? entries.subList(0, properties.maxEntries()) : entries;
-    }
-
-    private static List<String> entry(String id, JSONObject paths, long today) {
-        if (!KnowledgeEntry.LIVE.equals(first(paths, "$.state"))) {
-            return null;
-        }
-        String from = first(paths, "$.validFromDay");
-        String to = first(paths, "$.validToDay");
-        if ((from != null && Long.parseLong(from) > today) || (to != null && Long.parseLong(to) < today)) {
-            return null;
-        }
-        String question = first(paths, "$.question");
-        if (question == null) {
-            return null;
-        }
-        List<String> e = new ArrayList<>(List.of(id, question));
-        JSONArray similar = paths.optJSONArray("$.similarQuestions");
-        if (similar != null && !similar.isEmpty() && similar.get(0) instanceof JSONArray list) {
-            for (int i = 0; i < list.length(); i++) {
-                String q = list.optString(i, null);
-                if (q != null && !e.subList(1, e.size()).contains(q)) {
-                    e.add(q);
-                }
-            }
-        }
-        return e;
-    }
-
-    private static String first(JSONObject paths, String path) {
-        JSONArray values = paths.optJSONArray(path);
-        return values == null || values.isEmpty() || values.isNull(0) ? null : values.get(0).toString();
     }
 
     private Calibration none() {
