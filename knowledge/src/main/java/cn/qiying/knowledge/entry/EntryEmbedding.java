@@ -46,9 +46,13 @@ public class EntryEmbedding {
         return entries;
     }
 
+    /** Characters of question and answer read as one passage: the gist, at about half the cost of a whole answer. */
+    static final int PASSAGE_LENGTH = 160;
+
     /** What the entry says as one passage (question and answer): what bge matches a user's description of a situation to. */
     static String passage(EntryDraft d) {
-        return d.question() + "\n" + d.answer();
+        String passage = d.question() + "\n" + d.answer();
+        return passage.length() > PASSAGE_LENGTH ? passage.substring(0, PASSAGE_LENGTH) : passage;
     }
 
     private static KnowledgeEntry entry(EntryDraft d, List<float[]> vectors, float[] passage, String updatedBy, String state,

@@ -30,15 +30,20 @@ final class Pinyin {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
+    private static final java.util.Map<Character, List<String>> READINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The distinct toneless readings of one character, most common first; empty for a non-Chinese one. */
     static List<String> readings(char c) {
+        return READINGS.computeIfAbsent(c, Pinyin::read);
+    }
+
+    private static List<String> read(char c) {
         try {
             String[] all = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
             if (all == null) {
                 return List.of();
             }
-            Set<String> distinct = new LinkedHashSet<>(List.of(all));
-            return new ArrayList<>(distinct);
+            return List.copyOf(new LinkedHashSet<>(List.of(all)));
         } catch (BadHanyuPinyinOutputFormatCombination e) {
             return List.of();
         }
