@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class BaseLexicon {
 
-    static final BaseLexicon EMPTY = new BaseLexicon(List.of(), null);
+    static final BaseLexicon EMPTY = new BaseLexicon(List.of(), null, Map.of());
 
     private static final int LONGEST_TERM = 6;
     private static final int LONGEST_SOUND = 4;
@@ -26,6 +26,7 @@ final class BaseLexicon {
     private final Map<Character, Integer> charDf = new HashMap<>();
     private final Map<String, Integer> terms = new HashMap<>();
     private final EnglishGlosses english;
+    private final List<Map.Entry<String, String>> synonyms;
     private final Map<String, String> bySound = new HashMap<>();
     private final Map<String, String> byInitials = new HashMap<>();
 
@@ -34,7 +35,17 @@ final class BaseLexicon {
     }
 
     BaseLexicon(Collection<EntryText> entries, QueryText text) {
+        this(entries, text, Map.of());
+    }
+
+    /** With the operator's synonyms (normalised word to normalised expansion), applied after the base's own words. */
+    BaseLexicon(Collection<EntryText> entries, QueryText text, Map<String, String> synonyms) {
         this.size = entries.size();
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(synonyms.entrySet());
+        // longer words first, so that a phrase speaks before a word inside it
+        sorted.sort(java.util.Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getKey().length())
+                .thenComparing(Map.Entry::getKey));
+        this.synonyms = List.copyOf(sorted);
         Map<String, Map<String, Integer>> sounds = new HashMap<>();
         Map<String, Map<String, Integer>> initials = new HashMap<>();
         for (EntryText e : entries) {
@@ -134,6 +145,20 @@ final class BaseLexicon {
         if (size == 0 || text.isEmpty()) {
             return text;
         }
+        return withSynonyms(ownWords(text));
+    }
+
+    private String withSynonyms(String query) {
+        StringBuilder out = new StringBuilder(query);
+        for (Map.Entry<String, String> s : synonyms) {
+            if (OperatorSynonyms.contains(query, s.getKey()) && out.indexOf(s.getValue()) < 0) {
+                out.append(' ').append(s.getValue());
+            }
+        }
+        return out.toString();
+    }
+
+    private String ownWords(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (String token : translated(text).split(" ")) {
             if (!out.isEmpty()) {

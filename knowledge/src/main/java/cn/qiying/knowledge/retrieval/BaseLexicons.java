@@ -90,7 +90,7 @@ class BaseLexicons implements DisposableBean {
                 entries.add(new BaseLexicon.EntryText(phrasings, EntryPaths.first(paths, "$.answer")));
             }
         });
-        BaseLexicon lexicon = new BaseLexicon(entries, text);
+        BaseLexicon lexicon = new BaseLexicon(entries, text, jedis.hgetAll(OperatorSynonyms.KEY));
         log.debug("knowledge lexicon of {} entries read in {} ms", entries.size(), (System.nanoTime() - started) / 1_000_000);
         return lexicon;
     }
