@@ -1,11 +1,15 @@
 package cn.qiying.knowledge.embedding;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.data.embedding.Embedding;
@@ -16,8 +20,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 @Component
 public class TextEmbedder {
 
-    /** bge-small-zh-v1.5's instruction for short queries against longer passages; never put on the entries. */
-    static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
+    /** bge-small-zh-v1.5's instruction for short queries against longer passages (model data); never put on the entries. */
+    static final String QUERY_PREFIX = instruction();
     private static final int CACHE_SIZE = 4096;
 
     private final EmbeddingModel model;
@@ -28,6 +32,14 @@ public class TextEmbedder {
             return size() > CACHE_SIZE;
         }
     });
+
+    private static String instruction() {
+        try (var in = new ClassPathResource("knowledge/bge-query-instruction.txt").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public TextEmbedder(EmbeddingModel model) {
         this.model = model;

@@ -26,10 +26,14 @@ public class EntryEmbedding {
 
     public List<KnowledgeEntry> embed(List<EntryDraft> drafts, String updatedBy, String state, String importId) {
         List<String> texts = new ArrayList<>();
+        List<String> passages = new ArrayList<>();
         for (EntryDraft d : drafts) {
             texts.addAll(d.phrasings());
+            passages.add(passage(d));
         }
         List<float[]> vectors = embedder.passages(texts);
+        // apart from the short phrasings: a batch is padded to its longest text
+        List<float[]> passageVectors = embedder.passages(passages);
         Instant now = clock.instant();
         List<KnowledgeEntry> entries = new ArrayList<>(drafts.size());
         int next = 0;
@@ -37,12 +41,21 @@ public class EntryEmbedding {
             int n = d.phrasings().size();
             List<float[]> own = vectors.subList(next, next + n);
             next += n;
-            entries.add(entry(d, own, updatedBy, state, importId, now));
+            entries.add(entry(d, own, passageVectors.get(entries.size()), updatedBy, state, importId, now));
         }
         return entries;
     }
 
-    private static KnowledgeEntry entry(EntryDraft d, List<float[]> vectors, String updatedBy, String state,
+    /** Characters of question and answer read as one passage: the gist, at about half the cost of a whole answer. */
+    static final int PASSAGE_LENGTH = 160;
+
+    /** What the entry says as one passage (question and answer): what bge matches a user's description of a situation to. */
+    static String passage(EntryDraft d) {
+        String passage = d.question() + "\n" + d.answer();
+        return passage.length() > PASSAGE_LENGTH ? passage.substring(0, PASSAGE_LENGTH) : passage;
+    }
+
+    private static KnowledgeEntry entry(EntryDraft d, List<float[]> vectors, float[] passage, String updatedBy, String state,
             String importId, Instant now) {
         KnowledgeEntry e = new KnowledgeEntry();
         e.setId(d.id());
@@ -64,6 +77,7 @@ public class EntryEmbedding {
         e.setUpdatedBy(updatedBy);
         e.setVector(TextEmbedder.centroid(vectors));
         e.setPhrasingVectors(VectorCodec.encodeAll(vectors));
+        e.setPassageVector(VectorCodec.encodeAll(List.of(passage)));
         e.setRevision(revision(e));
         return e;
     }
@@ -72,7 +86,8 @@ public class EntryEmbedding {
     public static String revision(KnowledgeEntry e) {
         String content = String.join("\u0000", String.valueOf(e.getQuestion()), String.valueOf(e.getAnswer()),
                 String.valueOf(e.getCategory()), String.valueOf(e.getDepartment()), String.valueOf(e.getSourceUrl()),
-                String.valueOf(e.getPhrasingVectors()));
+                String.valueOf(e.getPhrasingVectors()),
+                String.valueOf(e.getPassageVector()), String.valueOf(e.getSimilarQuestions()));
         return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -15,16 +15,20 @@ public class KnowledgeEntries {
 
     private final KnowledgeEntryRepository repository;
     private final EntryEmbedding embedding;
+    private final BaseVersion version;
 
-    public KnowledgeEntries(KnowledgeEntryRepository repository, EntryEmbedding embedding) {
+    public KnowledgeEntries(KnowledgeEntryRepository repository, EntryEmbedding embedding, BaseVersion version) {
         this.repository = repository;
         this.embedding = embedding;
+        this.version = version;
     }
 
     /** Stores the draft (replacing an entry with its id), live at once; the caller has checked {@link EntryDraft#problems()}. */
     public KnowledgeEntry save(EntryDraft draft, String updatedBy) {
         KnowledgeEntry entry = embedding.embed(List.of(draft), updatedBy, KnowledgeEntry.LIVE, null).get(0);
-        return repository.save(entry);
+        KnowledgeEntry saved = repository.save(entry);
+        version.changed();
+        return saved;
     }
 
     public Optional<KnowledgeEntry> find(String id) {
@@ -36,6 +40,7 @@ public class KnowledgeEntries {
             return false;
         }
         repository.deleteById(id);
+        version.changed();
         return true;
     }
 

@@ -66,6 +66,8 @@ public class KnowledgeEntry {
     private float[] vector;
     /** Every phrasing's embedding (question first), float32 little-endian, Base64: the re-ranker's best-phrasing score. */
     private String phrasingVectors;
+    /** The embedding of question and answer read as one passage, encoded as {@link #phrasingVectors}. */
+    private String passageVector;
     /** Changes whenever anything a search reads changes: retrieval caches an entry's vectors and texts per revision. */
     private String revision;
 
@@ -112,6 +114,8 @@ public class KnowledgeEntry {
     public void setVector(float[] vector) { this.vector = vector; }
     public String getPhrasingVectors() { return phrasingVectors; }
     public void setPhrasingVectors(String phrasingVectors) { this.phrasingVectors = phrasingVectors; }
+    public String getPassageVector() { return passageVector; }
+    public void setPassageVector(String passageVector) { this.passageVector = passageVector; }
     public String getRevision() { return revision; }
     public void setRevision(String revision) { this.revision = revision; }
 }

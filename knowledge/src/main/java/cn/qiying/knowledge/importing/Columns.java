@@ -20,9 +20,14 @@ final class Columns {
 
     static ParsedRow row(int line, Map<String, String> values) {
         List<String> problems = new ArrayList<>();
+        String id = values.get("id");
+        String question = values.get("question");
+        if ((id == null || id.isBlank()) && question != null && !question.isBlank()) {
+            id = generatedId(question);
+        }
         LocalDate from = date(values.get("validFrom"), problems);
         LocalDate to = date(values.get("validTo"), problems);
-        EntryDraft draft = new EntryDraft(values.get("id"), values.get("question"), split(values.get("similarQuestions")),
+        EntryDraft draft = new EntryDraft(id, question, split(values.get("similarQuestions")),
                 values.get("answer"), values.get("category"), values.get("department"), split(values.get("tags")),
                 values.get("sourceUrl"), from, to);
         problems.addAll(draft.problems());
@@ -33,7 +38,22 @@ final class Columns {
         if (joined == null || joined.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(joined.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // "|" as CONTRACT.md says, its full-width form, or one item per line (a spreadsheet cell)
+        return Arrays.stream(joined.split("[|\uFF5C\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * An administrator's file often has no id column: the id is made from the question, so importing the same file
+     * again replaces its entries instead of doubling them.
+     */
+    static String generatedId(String question) {
+        return "kb-" + java.util.UUID.nameUUIDFromBytes(question.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString().substring(0, 13).replace("-", "");
+    }
+
+    /** The header row's cells as fields (unknown columns null). */
+    static List<String> fields(List<String> header) {
+        return header.stream().map(Headers::field).toList();
     }
 
     static LocalDate date(String text, List<String> problems) {

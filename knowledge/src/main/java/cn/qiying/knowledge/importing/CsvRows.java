@@ -1,5 +1,10 @@
 package cn.qiying.knowledge.importing;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +16,24 @@ final class CsvRows {
     private CsvRows() {
     }
 
+    /** The file's text: UTF-8 (with or without a BOM) when it decodes as such, otherwise GB18030 (Excel's Chinese CSV). */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
     static List<ParsedRow> parse(String text) {
         List<ParsedRow> rows = new ArrayList<>();
         List<Record> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
         if (records.isEmpty()) {
             return rows;
         }
-        List<String> header = records.get(0).fields().stream().map(String::strip).toList();
-        if (!header.contains("id") || !header.contains("question")) {
+        List<String> header = Columns.fields(records.get(0).fields());
+        if (!header.contains("question")) {
             rows.add(new ParsedRow(1, null, List.of("knowledge.import.header-missing")));
             return rows;
         }
@@ -32,7 +47,9 @@ final class CsvRows {
             }
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < r.fields().size(); i++) {
-                values.put(header.get(i), r.fields().get(i));
+                if (header.get(i) != null) {
+                    values.put(header.get(i), r.fields().get(i));
+                }
             }
             rows.add(Columns.row(r.line(), values));
         }

@@ -37,7 +37,7 @@ public enum ImportFormat {
     List<ParsedRow> parse(byte[] bytes) {
         return switch (this) {
             case XLSX -> XlsxRows.parse(bytes);
-            case CSV -> CsvRows.parse(new String(bytes, StandardCharsets.UTF_8));
+            case CSV -> CsvRows.parse(CsvRows.decode(bytes));
             case JSON -> JsonRows.array(new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", ""));
             case JSONL -> JsonRows.lines(new String(bytes, StandardCharsets.UTF_8));
         };

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import cn.qiying.knowledge.entry.BaseVersion;
 import cn.qiying.knowledge.entry.EntryDraft;
 import cn.qiying.knowledge.entry.EntryEmbedding;
 import cn.qiying.knowledge.entry.KnowledgeEntry;
@@ -48,6 +49,7 @@ public class KnowledgeImport implements DisposableBean {
     private final UnifiedJedis jedis;
     private final MessageSource messages;
     private final Clock clock;
+    private final BaseVersion version;
     // one import at a time per instance: the embedding model already uses both cores
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "knowledge-import");
@@ -56,12 +58,13 @@ public class KnowledgeImport implements DisposableBean {
     });
 
     public KnowledgeImport(EntryEmbedding embedding, KnowledgeEntryRepository repository, UnifiedJedis jedis,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, BaseVersion version) {
         this.embedding = embedding;
         this.repository = repository;
         this.jedis = jedis;
         this.messages = messages;
         this.clock = clock;
+        this.version = version;
     }
 
     /** Imports now and returns the final report. */
@@ -120,6 +123,7 @@ public class KnowledgeImport implements DisposableBean {
                 record(p.report(ImportReport.RUNNING, written.size(), written.size(), null));
             }
             goLive(written);
+            version.changed();
             ImportReport done = p.report(ImportReport.COMPLETED, written.size(), written.size(), clock.instant());
             record(done);
             log.info("knowledge import {}: {} imported, {} rejected", p.importId(), written.size(), p.rejected().size());

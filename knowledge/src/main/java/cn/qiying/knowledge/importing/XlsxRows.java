@@ -33,8 +33,13 @@ final class XlsxRows {
                 return rows;
             }
             Map<Integer, String> header = new HashMap<>();
-            headerRow.forEach(c -> header.put(c.getColumnIndex(), formatter.formatCellValue(c).strip()));
-            if (!header.containsValue("id") || !header.containsValue("question")) {
+            headerRow.forEach(c -> {
+                String field = Headers.field(formatter.formatCellValue(c));
+                if (field != null) {
+                    header.put(c.getColumnIndex(), field);
+                }
+            });
+            if (!header.containsValue("question")) {
                 rows.add(new ParsedRow(headerRow.getRowNum() + 1, null, List.of("knowledge.import.header-missing")));
                 return rows;
             }

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.json.JSONArray;
 import org.json.JSONObject;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +29,16 @@ class EntrySnapshots {
 
     private static final String KEY_PREFIX = KnowledgeEntry.PREFIX + ":";
     private static final Path2[] PATHS = {Path2.of("$.question"), Path2.of("$.answer"), Path2.of("$.category"),
-            Path2.of("$.department"), Path2.of("$.sourceUrl"), Path2.of("$.phrasingVectors"), Path2.of("$.revision")};
+            Path2.of("$.department"), Path2.of("$.sourceUrl"), Path2.of("$.phrasingVectors"), Path2.of("$.revision"),
+            Path2.of("$.similarQuestions"), Path2.of("$.passageVector")};
 
     private final UnifiedJedis jedis;
+    private final QueryText query;
     private final Map<String, EntrySnapshot> cache;
 
-    EntrySnapshots(UnifiedJedis jedis, KnowledgeProperties properties) {
+    EntrySnapshots(UnifiedJedis jedis, KnowledgeProperties properties, QueryText query) {
         this.jedis = jedis;
+        this.query = query;
         int capacity = properties.cachedEntries();
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -83,19 +86,28 @@ class EntrySnapshots {
         return found;
     }
 
-    private static EntrySnapshot snapshot(String id, JSONObject paths) {
+    private EntrySnapshot snapshot(String id, JSONObject paths) {
         String vectors = first(paths, "$.phrasingVectors");
         if (vectors == null) {
             return null;
         }
-        return new EntrySnapshot(id, first(paths, "$.revision"),
-                VectorCodec.decodeAll(vectors, EmbeddingConfiguration.DIMENSIONS), first(paths, "$.question"),
-                first(paths, "$.answer"), first(paths, "$.category"), first(paths, "$.department"),
-                first(paths, "$.sourceUrl"));
+        List<float[]> phrasings = VectorCodec.decodeAll(vectors, EmbeddingConfiguration.DIMENSIONS);
+        String question = first(paths, "$.question");
+        List<String> texts = new ArrayList<>();
+        texts.add(question);
+        EntryPaths.texts(paths, "$.similarQuestions").stream().filter(q -> !texts.contains(q)).forEach(texts::add);
+        List<Set<String>> grams = new ArrayList<>();
+        for (String t : texts) {
+            grams.add(BaseLexicon.grams(query.normalised(t)));
+        }
+        List<float[]> passage = VectorCodec.decodeAll(first(paths, "$.passageVector"), EmbeddingConfiguration.DIMENSIONS);
+        String answer = first(paths, "$.answer");
+        return new EntrySnapshot(id, first(paths, "$.revision"), texts, phrasings, grams,
+                passage.isEmpty() ? null : passage.get(0), BaseLexicon.grams(query.normalised(answer)), question,
+                answer, first(paths, "$.category"), first(paths, "$.department"), first(paths, "$.sourceUrl"));
     }
 
     private static String first(JSONObject paths, String path) {
-        JSONArray values = paths.optJSONArray(path);
-        return values == null || values.isEmpty() || values.isNull(0) ? null : values.getString(0);
+        return EntryPaths.first(paths, path);
     }
 }

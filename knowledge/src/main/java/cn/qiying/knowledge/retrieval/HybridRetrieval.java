@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,37 +30,49 @@ import redis.clients.jedis.search.FTSearchParams;
 import redis.clients.jedis.search.Query;
 
 /**
- * Full text (the engine's Chinese tokenizer, BM25) and vector KNN over the same entry documents, restricted to live
- * entries inside their validity window (and a category when given), re-ranked by each entry's best phrasing.
+ * Candidates from full text (the engine's Chinese tokenizer, BM25) and vector KNN over the same entry documents,
+ * restricted to live entries inside their validity window (and a category when given), then scored in memory on each
+ * entry's own phrasings, its passage (question and answer) and the share of the query's rare grams it holds. The query
+ * is first read in the base's words ({@link BaseLexicon#rewrite}): initials and homophones of the base's own terms.
  */
 @Component
 class HybridRetrieval {
 
     private static final String KEY_PREFIX = KnowledgeEntry.PREFIX + ":";
     private static final String TEXT_FIELDS = "@question|similarText|answer:";
-    /**
-     * Words of asking, not of the matter: nearly every entry contains them, so OR-ing them made the full text score
-     * most of a large base (7 ms at 40,000 entries) for no change in the ranking.
-     */
-    private static final Set<String> QUESTION_WORDS = Set.of("怎么", "怎样", "如何", "什么", "哪些", "哪里", "哪个", "多少",
-            "多久", "吗", "呢", "吧", "啊", "的", "了", "得", "地", "是", "有", "要", "在", "和", "与", "或", "我", "我们", "你",
-            "你们", "他们", "可以", "能", "能不能", "需要", "一下", "请问", "这个", "那个", "这种", "那种", "还", "就", "都",
-            "也", "去", "做", "办", "怎么办", "啥", "么");
+    /** Words more entries than this share hold tell them apart no better than nothing (and slow the full text). */
+    private static final double COMMON_WORD = 0.2;
     private static final FieldName REVISION = FieldName.of("$.revision").as("revision");
+
+    /** What a search leaves out: one phrasing of an entry (index in its phrasings), or the whole entry (-1). */
+    record Exclusion(String entryId, int phrasing) {
+        static final Exclusion NONE = new Exclusion(null, -1);
+
+        boolean entry(String id) {
+            return phrasing < 0 && id.equals(entryId);
+        }
+
+        boolean phrasing(String id, int index) {
+            return index == phrasing && id.equals(entryId);
+        }
+    }
 
     private final UnifiedJedis jedis;
     private final TextEmbedder embedder;
     private final KnowledgeProperties properties;
     private final Clock clock;
-    private final JargonExpansion jargon;
+    private final QueryText text;
+    private final BaseLexicons lexicons;
     private final EntrySnapshots snapshots;
     private final Executor textPool;
 
     HybridRetrieval(UnifiedJedis jedis, TextEmbedder embedder, KnowledgeProperties properties, Clock clock,
-            JargonExpansion jargon, EntrySnapshots snapshots, @Qualifier("knowledgeTextSearch") Executor textPool) {
+            QueryText text, BaseLexicons lexicons, EntrySnapshots snapshots,
+            @Qualifier("knowledgeTextSearch") Executor textPool) {
         this.jedis = jedis;
         this.textPool = textPool;
-        this.jargon = jargon;
+        this.text = text;
+        this.lexicons = lexicons;
         this.snapshots = snapshots;
         this.embedder = embedder;
         this.properties = properties;
@@ -69,45 +81,53 @@ class HybridRetrieval {
 
     /** Candidates ranked by fused score, best first. */
     List<Candidate> retrieve(String question, String category) {
-        String text = query(question);
-        if (text.isEmpty()) {
+        return retrieve(question, category, Exclusion.NONE);
+    }
+
+    /** Candidates ranked by fused score without what is excluded (the base measuring itself). */
+    List<Candidate> retrieve(String question, String category, Exclusion exclusion) {
+        BaseLexicon lexicon = lexicons.current();
+        String query = query(question, lexicon);
+        if (query.isEmpty()) {
             return List.of();
         }
         String filter = filter(category);
+        int k = properties.candidates() + (exclusion.entryId() == null ? 0 : 1);
         // the full text (two round trips to Redis) runs while this thread embeds the query
         Map<String, String> textRevisions = new HashMap<>();
-        CompletableFuture<Map<String, Double>> textSearch = CompletableFuture.supplyAsync(
-                () -> scoredTextRanking(text, filter, properties.candidates(), textRevisions), textPool);
-        float[] query = embedder.query(text);
+        CompletableFuture<List<String>> textSearch = CompletableFuture.supplyAsync(
+                () -> textRanking(query, filter, k, textRevisions, lexicon), textPool);
+        float[] vector = embedder.query(query);
         Map<String, String> revisions = new HashMap<>();
-        List<String> byVector = vectorRanking(query, filter, properties.candidates(), revisions);
-        Map<String, Double> byText;
+        List<String> byVector = vectorRanking(vector, filter, k, revisions);
+        List<String> byText;
         try {
             byText = textSearch.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         revisions.putAll(textRevisions);
-        return fuse(query, byVector, byText, revisions);
+        if (exclusion.entryId() != null && exclusion.phrasing() < 0) {
+            revisions.remove(exclusion.entryId());
+        }
+        return fuse(query, vector, byVector, byText, revisions, lexicon, exclusion);
     }
 
-    /** The user's words as retrieval reads them: escaped, without a "not X," clause, jargon in the base's words. */
+    /** The user's words as retrieval reads them: normalised, without a "not X," clause, in the base's words. */
     String query(String question) {
-        String text = QueryText.normalise(question, properties.maxQueryLength());
-        return text.isEmpty() ? text : jargon.expand(QueryText.withoutNegatedClause(text));
+        return query(question, lexicons.current());
     }
 
-    /** Entry ids by KNN on the entries' mean vectors, nearest first. */
+    private String query(String question, BaseLexicon lexicon) {
+        String normalised = text.query(question);
+        return normalised.isEmpty() ? normalised : lexicon.rewrite(text.withoutNegatedClause(normalised));
+    }
+
+    /** Entry ids by KNN on the entries' mean vectors, nearest first: dense retrieval alone, the user's words as typed. */
     List<String> vectorRanking(String question, String category, int k) {
-        String text = QueryText.normalise(question, properties.maxQueryLength());
-        return text.isEmpty() ? List.of() : vectorRanking(embedder.query(text), filter(category), k, new HashMap<>());
-    }
-
-    /** Entry ids by BM25 over question, similar questions and answer, best first. */
-    List<String> textRanking(String question, String category, int k) {
-        String text = QueryText.normalise(question, properties.maxQueryLength());
-        return text.isEmpty() ? List.of()
-                : new ArrayList<>(scoredTextRanking(text, filter(category), k, new HashMap<>()).keySet());
+        String normalised = text.query(question);
+        return normalised.isEmpty() ? List.of()
+                : vectorRanking(embedder.query(normalised), filter(category), k, new HashMap<>());
     }
 
     private List<String> vectorRanking(float[] query, String filter, int k, Map<String, String> revisions) {
@@ -127,40 +147,39 @@ class HybridRetrieval {
         return ids;
     }
 
-    /** Entry id to full-text score normalised to the best (1.0), best first. */
-    private Map<String, Double> scoredTextRanking(String text, String filter, int k, Map<String, String> revisions) {
-        Set<String> tokens = tokens(text);
-        Map<String, Double> ranked = new LinkedHashMap<>();
+    /** Entry ids by BM25 over question, similar questions and answer, best first. */
+    private List<String> textRanking(String query, String filter, int k, Map<String, String> revisions,
+            BaseLexicon lexicon) {
+        Set<String> tokens = tokens(query, lexicon);
+        List<String> ranked = new ArrayList<>();
         if (tokens.isEmpty()) {
             return ranked;
         }
         String terms = String.join("|", tokens.stream().map(QuerySyntax::tag).toList());
-        FTSearchParams params = FTSearchParams.searchParams().returnFields(REVISION).withScores().scorer("BM25")
-                .limit(0, k).dialect(2);
-        List<Document> docs = jedis.ftSearch(KnowledgeEntry.INDEX, filter + " " + TEXT_FIELDS + "(" + terms + ")", params)
-                .getDocuments();
-        double best = docs.isEmpty() ? 1 : Math.max(docs.get(0).getScore(), 1e-9);
-        for (Document d : docs) {
-            ranked.put(idOf(d), d.getScore() / best);
+        FTSearchParams params = FTSearchParams.searchParams().returnFields(REVISION).scorer("BM25").limit(0, k)
+                .dialect(2);
+        for (Document d : jedis.ftSearch(KnowledgeEntry.INDEX, filter + " " + TEXT_FIELDS + "(" + terms + ")", params)
+                .getDocuments()) {
+            ranked.add(idOf(d));
             revisions.put(idOf(d), revisionOf(d));
         }
         return ranked;
     }
 
     /**
-     * The query's words as the engine's Chinese tokenizer splits them (FT.EXPLAINCLI), so they can be OR-ed: the
-     * engine would otherwise require every word of a long colloquial question.
+     * The query's words as the engine's Chinese tokenizer splits them (FT.EXPLAINCLI), so they can be OR-ed (the
+     * engine would otherwise require every word of a long colloquial question), without the words most entries hold.
      */
-    private Set<String> tokens(String text) {
+    private Set<String> tokens(String query, BaseLexicon lexicon) {
         Set<String> tokens = new LinkedHashSet<>();
-        List<String> lines = jedis.ftExplainCLI(KnowledgeEntry.INDEX, new Query(text).dialect(2));
+        List<String> lines = jedis.ftExplainCLI(KnowledgeEntry.INDEX, new Query(query).dialect(2));
         for (String line : lines) {
             String t = line.strip().replace("(expanded)", "");
             if (t.startsWith("+")) {
                 t = t.substring(1);
             }
             if (t.isEmpty() || t.contains("{") || t.contains("}") || t.startsWith("<") || t.contains(" ")
-                    || QUESTION_WORDS.contains(t)) {
+                    || lexicon.share(t) > COMMON_WORD) {
                 continue;
             }
             tokens.add(t);
@@ -168,14 +187,12 @@ class HybridRetrieval {
         return tokens;
     }
 
-    private List<Candidate> fuse(float[] query, List<String> byVector, Map<String, Double> byText,
-            Map<String, String> revisions) {
+    private List<Candidate> fuse(String query, float[] vector, List<String> byVector, List<String> byText,
+            Map<String, String> revisions, BaseLexicon lexicon, Exclusion exclusion) {
         if (revisions.isEmpty()) {
             return List.of();
         }
-        List<String> textOrder = new ArrayList<>(byText.keySet());
-        String textFirst = textOrder.isEmpty() ? null : textOrder.get(0);
-        String vectorFirst = byVector.isEmpty() ? null : byVector.get(0);
+        Set<String> grams = BaseLexicon.grams(query);
         Map<String, EntrySnapshot> entries = snapshots.of(revisions);
         List<Candidate> candidates = new ArrayList<>();
         for (String id : revisions.keySet()) {
@@ -183,26 +200,28 @@ class HybridRetrieval {
             if (entry == null) {
                 continue;
             }
-            double dense = bestPhrasing(query, entry.phrasings());
-            double text = byText.getOrDefault(id, 0.0);
-            double score = dense + properties.textWeight() * text;
-            if (id.equals(textFirst) && id.equals(vectorFirst)) {
-                score += properties.agreementBonus();
+            double dense = 0;
+            Set<String> own = new HashSet<>();
+            for (int i = 0; i < entry.phrasings().size(); i++) {
+                if (!exclusion.phrasing(id, i)) {
+                    dense = Math.max(dense, TextEmbedder.cosine(vector, entry.phrasings().get(i)));
+                    if (i < entry.phrasingGrams().size()) {
+                        own.addAll(entry.phrasingGrams().get(i));
+                    }
+                }
             }
-            candidates.add(new Candidate(id, dense, byVector.indexOf(id) + 1, textOrder.indexOf(id) + 1, text, score,
-                    entry));
+            double passage = entry.passage() == null ? 0 : TextEmbedder.cosine(vector, entry.passage());
+            double lexical = lexicon.coverage(grams, own);
+            own.addAll(entry.answerGrams());
+            double lexicalAll = lexicon.coverage(grams, own);
+            double score = properties.phrasingWeight() * dense + properties.passageWeight() * passage
+                    + properties.lexicalWeight() * lexical + properties.answerLexicalWeight() * lexicalAll;
+            candidates.add(new Candidate(id, dense, passage, lexical, lexicalAll, byVector.indexOf(id) + 1,
+                    byText.indexOf(id) + 1, score, entry));
         }
         // ties (same score) in a fixed order, so a search answers the same way every time
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
         return candidates;
-    }
-
-    private static double bestPhrasing(float[] query, List<float[]> phrasings) {
-        double best = 0;
-        for (float[] v : phrasings) {
-            best = Math.max(best, TextEmbedder.cosine(query, v));
-        }
-        return best;
     }
 
     private String filter(String category) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KnowledgeProperties.class)
+@EnableConfigurationProperties({KnowledgeProperties.class, CalibrationProperties.class})
 class RetrievalConfiguration {
 
     /** Runs a search's full-text half while the asking thread embeds the query. */

@@ -85,10 +85,16 @@ class HybridKnowledgeSearchTest {
     }
 
     @Test
-    void pinyinInitialsAndEnglishAreReadAsTheBaseSaysThem() {
-        assertThat(retrieval.query("怎么申请trademark")).isEqualTo("怎么申请 商标");
-        assertThat(search.ask("patent申请流程", null).best().id()).isEqualTo("kb-patent");
+    void pinyinInitialsHomophonesAndEnglishAreReadAsTheBaseSaysThem() {
+        // no word list: the initials and the sounds of the base's own terms
+        assertThat(retrieval.query("yyzz怎么申请")).isEqualTo("营业执照 怎么申请");
         assertThat(search.ask("yyzz怎么申请", null).best().id()).isEqualTo("kb-licence");
+        assertThat(retrieval.query("营业只照怎么申请")).isEqualTo("营业执照怎么申请");
+        assertThat(retrieval.query("發明專利怎麼報")).isEqualTo("发明专利怎么报");
+        // English through a general dictionary, kept to the base's own terms; a Latin word it does not know stays
+        assertThat(retrieval.query("patent申请流程")).isEqualTo("专利 申请流程");
+        assertThat(search.ask("invention patent 怎么报", null).best().id()).isEqualTo("kb-patent");
+        assertThat(retrieval.query("qwzx申请流程")).isEqualTo("qwzx 申请流程");
     }
 
     @Test

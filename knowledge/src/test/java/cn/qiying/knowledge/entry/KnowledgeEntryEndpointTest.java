@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

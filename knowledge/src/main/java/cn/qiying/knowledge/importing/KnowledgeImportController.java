@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.importing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,9 +20,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.qiying.knowledge.importing.ImportFormat;
-import cn.qiying.knowledge.importing.ImportReport;
-import cn.qiying.knowledge.importing.KnowledgeImport;
+import cn.qiying.knowledge.system.KnowledgeProblem;
+import cn.qiying.knowledge.system.Staff;
 
 /**
  * Staff: {@code POST /api/knowledge/import} takes the file as the request body (JSON array, JSON Lines, CSV or xlsx,
@@ -33,11 +32,40 @@ import cn.qiying.knowledge.importing.KnowledgeImport;
 class KnowledgeImportController {
 
     private final KnowledgeImport imports;
+    private final KnowledgeExport export;
     private final MessageSource messages;
 
-    KnowledgeImportController(KnowledgeImport imports, MessageSource messages) {
+    KnowledgeImportController(KnowledgeImport imports, KnowledgeExport export, MessageSource messages) {
         this.imports = imports;
+        this.export = export;
         this.messages = messages;
+    }
+
+    /** An empty file with the Chinese headers, to fill in and import. */
+    @GetMapping("/api/knowledge/template.{format}")
+    ResponseEntity<byte[]> template(@PathVariable String format) {
+        return file("knowledge-template", format, true);
+    }
+
+    /** The whole base in the import's format: what is exported imports back unchanged. */
+    @GetMapping("/api/knowledge/export.{format}")
+    ResponseEntity<byte[]> export(@PathVariable String format) {
+        return file("knowledge", format, false);
+    }
+
+    private ResponseEntity<byte[]> file(String name, String format, boolean template) {
+        boolean xlsx = switch (format) {
+            case "csv" -> false;
+            case "xlsx" -> true;
+            default -> throw new KnowledgeProblem(HttpStatus.NOT_FOUND, messages, "knowledge.export.format-unknown",
+                    List.of());
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + format + "\"")
+                .contentType(xlsx ? MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(xlsx ? export.xlsx(template) : export.csv(template));
     }
 
     @PostMapping(path = "/api/knowledge/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

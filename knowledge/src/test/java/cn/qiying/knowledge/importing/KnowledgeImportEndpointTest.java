@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +84,8 @@ class KnowledgeImportEndpointTest {
         assertThat(lines).containsExactly("2:knowledge.import.question-missing", "3:knowledge.import.json-unreadable",
                 "5:knowledge.import.validity-reversed", "6:knowledge.import.id-invalid",
                 "7:knowledge.import.date-invalid");
-        assertThat(report.get("rejected").get(0).get("reasons").get(0).asString()).contains("标准问题");
+        assertThat(report.get("rejected").get(0).get("reasons").get(0).asString())
+                .isEqualTo(bundle("knowledge.import.question-missing"));
         assertThat(entries.find("kb-10")).isPresent();
         assertThat(entries.find("kb-15")).isPresent();
         assertThat(entries.find("kb-11")).isEmpty();
@@ -189,7 +190,7 @@ class KnowledgeImportEndpointTest {
         Http.Response empty = http.post("/api/knowledge/import", "application/json", "");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("detail")).as(empty.body()).isNotNull();
-        assertThat(empty.json().get("detail").asString()).contains("为空");
+        assertThat(empty.json().get("detail").asString()).isEqualTo(bundle("knowledge.import.empty"));
 
         JsonNode report = http.post("/api/knowledge/import", "application/json", "[{\"id\": \"x\",").json();
         assertThat(report.get("imported").asInt()).isZero();
@@ -219,4 +220,16 @@ class KnowledgeImportEndpointTest {
         }
     }
 
+
+    /** The rendered text of a message key, from the module's one bundle. */
+    static String bundle(String key) {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = new java.io.InputStreamReader(KnowledgeImportEndpointTest.class.getResourceAsStream(
+                "/messages/knowledge.properties"), StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty(key);
+    }
 }

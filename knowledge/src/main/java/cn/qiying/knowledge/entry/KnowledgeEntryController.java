@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.entry;
 
 import java.net.URI;
 import java.security.Principal;
@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.qiying.knowledge.entry.EntryDraft;
-import cn.qiying.knowledge.entry.KnowledgeEntries;
+import cn.qiying.knowledge.system.KnowledgeProblem;
+import cn.qiying.knowledge.system.Staff;
 
 /** Staff: read, create, replace and delete single knowledge entries. */
 @RestController

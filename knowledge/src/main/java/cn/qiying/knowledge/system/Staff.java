@@ -1,14 +1,14 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.system;
 
 import java.security.Principal;
 
 /** Who made a change: the logged-in staff user, or "staff" where no login is configured (module tests). */
-final class Staff {
+public final class Staff {
 
     private Staff() {
     }
 
-    static String name(Principal principal) {
+    public static String name(Principal principal) {
         return principal == null || principal.getName() == null ? "staff" : principal.getName();
     }
 }

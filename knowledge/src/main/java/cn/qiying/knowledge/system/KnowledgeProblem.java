@@ -1,4 +1,4 @@
-package cn.qiying.knowledge.web;
+package cn.qiying.knowledge.system;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +12,9 @@ import cn.qiying.platform.web.WebEdge;
 
 /** A 4xx problem detail with a Chinese message from the knowledge bundle (and the message keys as {@code codes}). */
 @WebEdge
-class KnowledgeProblem extends ErrorResponseException {
+public class KnowledgeProblem extends ErrorResponseException {
 
-    KnowledgeProblem(HttpStatus status, MessageSource messages, String code, List<String> reasons) {
+    public KnowledgeProblem(HttpStatus status, MessageSource messages, String code, List<String> reasons) {
         super(status, problem(status, messages, code, reasons), null);
     }
 
@@ -27,7 +27,7 @@ class KnowledgeProblem extends ErrorResponseException {
         return problem;
     }
 
-    static String text(MessageSource messages, String code) {
+    public static String text(MessageSource messages, String code) {
         return messages.getMessage(code, null, code, Locale.SIMPLIFIED_CHINESE);
     }
 }
