@@ -3,7 +3,6 @@ package cn.qiying.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -68,25 +66,13 @@ public final class FakeWeChatServer implements AutoCloseable {
     private final AtomicInteger idCounter = new AtomicInteger(1000);
     private volatile Duration timeout = Duration.ofSeconds(10);
 
-    private FakeWeChatServer(HttpServer server) {
-        this.server = server;
+    // nobody knows the port before start() returns, so no request reaches handle() before the fields are set
+    private FakeWeChatServer() {
+        this.server = LocalHttpServer.start("/", this::handle, "fake-wechat");
     }
 
     public static FakeWeChatServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            FakeWeChatServer fake = new FakeWeChatServer(http);
-            http.createContext("/", fake::handle);
-            http.setExecutor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "fake-wechat");
-                t.setDaemon(true);
-                return t;
-            }));
-            http.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FakeWeChatServer();
     }
 
     /** The base URL to give the app as {@code qiying.wechat.api-base-url}. */

@@ -1,18 +1,10 @@
 package cn.qiying.app.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import cn.qiying.knowledge.importing.ImportFormat;
@@ -43,8 +35,8 @@ class DemoKnowledgeLoader {
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        byte[] bytes = read();
-        String hash = sha256(bytes);
+        byte[] bytes = DemoResource.read(RESOURCE);
+        String hash = DemoResource.sha256(bytes);
         String key = Keys.of("knowledge", "demo", "sha256");
         if (hash.equals(jedis.get(key))) {
             log.info("demo knowledge already loaded");
@@ -56,21 +48,5 @@ class DemoKnowledgeLoader {
         }
         log.info("demo knowledge: {} imported, {} rejected ({})", report.imported(), report.rejected().size(),
                 report.state());
-    }
-
-    private static byte[] read() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import cn.qiying.platform.tabular.Tables;
+
 /** The file formats staff upload; told by the file name, the content type or, failing both, the first bytes. */
 public enum ImportFormat {
     JSON, JSONL, CSV, XLSX;
@@ -36,8 +38,8 @@ public enum ImportFormat {
 
     List<ParsedRow> parse(byte[] bytes) {
         return switch (this) {
-            case XLSX -> XlsxRows.parse(bytes);
-            case CSV -> CsvRows.parse(CsvRows.decode(bytes));
+            case XLSX -> TableRows.parse(bytes, Tables.Format.XLSX);
+            case CSV -> TableRows.parse(bytes, Tables.Format.CSV);
             case JSON -> JsonRows.array(new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", ""));
             case JSONL -> JsonRows.lines(new String(bytes, StandardCharsets.UTF_8));
         };
