@@ -23,13 +23,19 @@ class ChannelSecurity {
     @Bean
     PublicPaths channelPaths() {
         return PublicPaths.of("/wechat/**", "/q/**", "/api/ma/**", "/simulator/**", "/simulator", "/channels/*.js",
-                "/api/cards/*/qr.png");
+                "/api/cards/*/qr.png", "/MP_verify_*.txt");
     }
 
     /** Issuing cards and publishing the menu are the centre's (admin, operator); undelivered replies hold users' messages. */
     @Bean
     RestrictedPaths channelAdministration() {
         return RestrictedPaths.to("ADMIN", "OPERATOR").writes("/api/cards/**", "/api/wechat/menu/**", "/api/wechat/menu");
+    }
+
+    /** The go-live check shows which settings are wrong, so it is the admins'. */
+    @Bean
+    RestrictedPaths goLiveAdministration() {
+        return RestrictedPaths.to("ADMIN").everything("/api/wechat/go-live");
     }
 
     @Bean

@@ -65,6 +65,9 @@ public final class FakeWeChatServer implements AutoCloseable {
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private final AtomicInteger idCounter = new AtomicInteger(1000);
     private volatile Duration timeout = Duration.ofSeconds(10);
+    private final Set<String> templateIds = ConcurrentHashMap.newKeySet();
+    private volatile List<String> publishedMenu = List.of();
+    private volatile String deniedIp;
 
     // nobody knows the port before start() returns, so no request reaches handle() before the fields are set
     private FakeWeChatServer() {
@@ -98,6 +101,9 @@ public final class FakeWeChatServer implements AutoCloseable {
             failures.clear();
         }
         overrides.clear();
+        templateIds.clear();
+        publishedMenu = List.of();
+        deniedIp = null;
     }
 
     /** The next {@code count} calls (of any kind) fail the given way. */
@@ -118,6 +124,21 @@ public final class FakeWeChatServer implements AutoCloseable {
     public void expireTokens() {
         expiredTokens.addAll(liveTokens);
         liveTokens.clear();
+    }
+
+    /** Template ids the account holds (template messages of the official account, subscribe templates of the mini program). */
+    public void holdTemplates(String... ids) {
+        templateIds.addAll(List.of(ids));
+    }
+
+    /** Every call is refused with 40164, as WeChat answers a server whose IP is not on the allow-list. */
+    public void denyCallerIp(String ip) {
+        this.deniedIp = ip;
+    }
+
+    /** The top-level button names of the last menu published through {@code /cgi-bin/menu/create}. */
+    public List<String> publishedMenu() {
+        return publishedMenu;
     }
 
     /** Answers calls to {@code path} with this function instead of the default. */
@@ -168,6 +189,10 @@ public final class FakeWeChatServer implements AutoCloseable {
         if (override != null) {
             return override.apply(request);
         }
+        if (deniedIp != null) {
+            return Answer.json("{\"errcode\":40164,\"errmsg\":\"invalid ip " + deniedIp + " ipv6 ::ffff:" + deniedIp
+                    + ", not in whitelist rid: 6571\"}");
+        }
         if (!TOKENLESS.contains(request.path())) {
             String token = request.param("access_token");
             if (token != null && expiredTokens.contains(token)) {
@@ -199,8 +224,52 @@ public final class FakeWeChatServer implements AutoCloseable {
                     new Answer(200, "image/png", PNG);
             case "/cgi-bin/message/template/send", "/cgi-bin/message/subscribe/send" ->
                     Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + idCounter.incrementAndGet() + "}");
+            case "/cgi-bin/template/get_all_private_template" -> Answer.json("{\"template_list\":[" + String.join(",",
+                    templateIds.stream().sorted().map(id -> "{\"template_id\":\"" + id + "\",\"title\":\"t\",\"content\":\"\"}").toList()) + "]}");
+            case "/wxaapi/newtmpl/gettemplate" -> Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"data\":[" + String.join(",",
+                    templateIds.stream().sorted().map(id -> "{\"priTmplId\":\"" + id + "\",\"title\":\"t\",\"content\":\"\",\"type\":2}").toList()) + "]}");
+            case "/cgi-bin/menu/create" -> {
+                publishedMenu = topLevelNames(request.body());
+                yield Answer.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
+            }
+            case "/cgi-bin/get_current_selfmenu_info" -> publishedMenu.isEmpty() ? Answer.json("{\"is_menu_open\":0}")
+                    : Answer.json("{\"is_menu_open\":1,\"selfmenu_info\":{\"button\":[" + String.join(",", publishedMenu.stream()
+                    .map(name -> "{\"type\":\"click\",\"name\":\"" + name + "\",\"key\":\"K\"}").toList()) + "]}}");
             default -> Answer.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
         };
+    }
+
+    /** The "name" of each object directly inside the body's "button" array (sub-buttons are one level deeper). */
+    private static List<String> topLevelNames(String body) {
+        List<String> names = new ArrayList<>();
+        int start = body.indexOf("\"button\"");
+        start = start < 0 ? -1 : body.indexOf('[', start);
+        if (start < 0) {
+            return names;
+        }
+        int depth = 0;
+        for (int i = start + 1; i < body.length() && depth >= 0; i++) {
+            char c = body.charAt(i);
+            if (c == '"') {
+                int end = body.indexOf('"', i + 1);
+                while (end > 0 && body.charAt(end - 1) == '\\') {
+                    end = body.indexOf('"', end + 1);
+                }
+                String word = body.substring(i + 1, end);
+                if (depth == 1 && word.equals("name")) {
+                    int open = body.indexOf('"', body.indexOf(':', end) + 1);
+                    int close = body.indexOf('"', open + 1);
+                    names.add(body.substring(open + 1, close));
+                    end = close;
+                }
+                i = end;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return names;
     }
 
     private static Map<String, String> query(URI uri) {

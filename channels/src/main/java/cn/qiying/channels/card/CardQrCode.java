@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.google.zxing.BarcodeFormat;
@@ -16,18 +15,20 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import cn.qiying.platform.web.PublicAddress;
+
 /** The QR code of a card: {@code <qiying.public-base-url>/q/<code>}, high error correction (survives wear and stains). */
 @Component
 public class CardQrCode {
 
-    private final String publicBaseUrl;
+    private final PublicAddress address;
 
-    public CardQrCode(@Value("${qiying.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    public CardQrCode(PublicAddress address) {
+        this.address = address;
     }
 
     public String landingUrl(String code) {
-        return publicBaseUrl + "/q/" + code;
+        return address.url("/q/" + code);
     }
 
     public byte[] png(String code, int size) {

@@ -34,6 +34,8 @@ public record WeChatProperties(@DefaultValue("https://api.weixin.qq.com") String
      * @param menu          the official account's menu (published by staff through {@code POST /api/wechat/menu})
      * @param sessionSecret mini program only: the HMAC key of session tokens (default: derived from the app secret)
      * @param cardPage      mini program only: the page a card's mini-program code opens (with the scene card:&lt;code&gt;)
+     * @param verificationFile official account only: the domain verification file WeChat gives for OAuth pages
+     *                      ({@code MP_verify_xxx.txt}), served at the root of the public address
      */
     public record Account(String appId, String secret, String token, String aesKey,
                           @DefaultValue("true") boolean stableToken,
@@ -42,9 +44,14 @@ public record WeChatProperties(@DefaultValue("https://api.weixin.qq.com") String
                           String sessionSecret,
                           @DefaultValue("2h") Duration sessionTtl,
                           @DefaultValue("30") int requestsPerMinute,
-                          @DefaultValue("pages/appeal/new") String cardPage) {
+                          @DefaultValue("pages/appeal/new") String cardPage,
+                          String verificationFile) {
 
         public Account {
+            if (verificationFile != null && !verificationFile.isBlank()
+                    && !verificationFile.matches("MP_verify_[A-Za-z0-9]{1,64}\\.txt")) {
+                throw new IllegalArgumentException("verification-file must look like MP_verify_xxx.txt, not " + verificationFile);
+            }
             templates = templates == null ? Map.of() : Map.copyOf(templates);
             menu = menu == null ? List.of() : List.copyOf(menu);
         }

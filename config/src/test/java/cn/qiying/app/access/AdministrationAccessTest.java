@@ -39,7 +39,7 @@ import cn.qiying.testing.RealRedis;
 @ExtendWith(RealRedis.class)
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "qiying.admin.password=" + AdministrationAccessTest.PASSWORD, "qiying.demo.enabled=false",
+        "qiying.admin.password=" + AdministrationAccessTest.PASSWORD, "qiying.demo.enabled=false", "qiying.public-base-url=https://qiying.example.gov.cn",
         "qiying.wechat.mp.app-id=wxaccess000000001", "qiying.wechat.mp.secret=access-secret",
         "qiying.wechat.mp.token=accesstoken", "qiying.wechat.mp.aes-key=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
         "qiying.wechat.mp.menu[0].name=办事指南", "qiying.wechat.mp.menu[0].type=click", "qiying.wechat.mp.menu[0].key=GUIDE"})
@@ -105,7 +105,8 @@ class AdministrationAccessTest {
                 new Call("read menu", "GET", "/api/wechat/menu", null, null, everyone),
                 new Call("publish menu", "POST", "/api/wechat/menu", null, null, centre),
                 new Call("undelivered replies", "GET", "/api/wechat/undelivered", null, null,
-                        EnumSet.of(StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.SUPERVISOR)));
+                        EnumSet.of(StaffRole.ADMIN, StaffRole.OPERATOR, StaffRole.SUPERVISOR)),
+                new Call("go-live check", "GET", "/api/wechat/go-live", null, null, EnumSet.of(StaffRole.ADMIN)));
     }
 
     @Test

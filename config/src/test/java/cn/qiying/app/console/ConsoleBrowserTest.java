@@ -330,6 +330,12 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("make-up")).getText()).contains("10-10");
         HeadlessChromium.screenshot(browser, "console-calendar");
 
+        // the go-live check: the test's public address is localhost, which the check must call out
+        browser.get(url("/console/admin/go-live"));
+        assertThat(browser.findElement(By.cssSelector("#go-live tr[data-item='address']")).getAttribute("data-verdict")).isEqualTo("FIX");
+        assertThat(browser.findElement(By.id("go-live-summary")).getAttribute("class")).isEqualTo("error");
+        HeadlessChromium.screenshot(browser, "console-go-live");
+
         browser.manage().window().setSize(new Dimension(820, 1180));
         browser.get(url("/console/tickets?queue=mine"));
         HeadlessChromium.screenshot(browser, "console-tablet");

@@ -47,7 +47,7 @@ import cn.qiying.testing.RealRedis;
         "qiying.wechat.mp.templates.notice.id=" + PolicyHallBrowserTest.NOTICE_TEMPLATE,
         "qiying.wechat.mp.templates.notice.data.thing1=title",
         "qiying.wechat.mp.templates.notice.data.thing2=department",
-        "qiying.policy.sms.secret=sms-secret"})
+        "qiying.policy.sms.secret=sms-secret", "qiying.public-base-url=https://hall.example.gov.cn"})
 class PolicyHallBrowserTest {
 
     static final String ADMIN_PASSWORD = "hall-test-admin";
@@ -99,7 +99,7 @@ class PolicyHallBrowserTest {
                   "topics": ["资金补贴"], "conditions": {"industries": ["I"]}}]""");
 
         // the chat's card carries a signed link into the hall for this official-account user
-        browser.get(links.entry("mp:" + MP_APP_ID + ":" + OPEN_ID).replaceFirst("^http://localhost:\\d+", "http://localhost:" + port));
+        browser.get(links.entry("mp:" + MP_APP_ID + ":" + OPEN_ID).replaceFirst("^https://hall\\.example\\.gov\\.cn", "http://localhost:" + port));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("惠企政策大厅");
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("共 3 条有效政策");
         browser.findElement(By.id("uscc")).sendKeys(USCC);
