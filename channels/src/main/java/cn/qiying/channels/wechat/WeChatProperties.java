@@ -87,12 +87,16 @@ public record WeChatProperties(@DefaultValue("https://api.weixin.qq.com") String
      * @param maxBodyBytes   larger callback bodies are refused
      * @param workers        threads running the dialog for callbacks
      * @param sendAttempts   attempts of an asynchronous customer-service reply on transient errors
+     * @param shutdownGrace  how long a stopping instance keeps finishing asynchronous replies before it hands the rest
+     *                       back to Redis (keep it under spring.lifecycle.timeout-per-shutdown-phase and the
+     *                       orchestrator's grace, e.g. Kubernetes' 30 s)
      */
     public record Callback(@DefaultValue("300s") Duration replayWindow,
                            @DefaultValue("4s") Duration passiveBudget,
                            @DefaultValue("5m") Duration dedupeTtl,
                            @DefaultValue("65536") int maxBodyBytes,
                            @DefaultValue("16") int workers,
-                           @DefaultValue("3") int sendAttempts) {
+                           @DefaultValue("3") int sendAttempts,
+                           @DefaultValue("20s") Duration shutdownGrace) {
     }
 }
