@@ -122,9 +122,19 @@ class ImageTest {
             assertThat(new String(pdf.body(), StandardCharsets.ISO_8859_1)).as("the card embeds the image's CJK font (started "
                     + (inside ? "inside the image" : "with the image's runtime") + ")").contains("NotoSansCJK");
         } finally {
+            // the app's own process too: chroot's change of user clears unshare's kill-child signal, so it outlives unshare
+            List<ProcessHandle> tree = process.descendants().toList();
+            tree.forEach(ProcessHandle::destroy);
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+            for (ProcessHandle child : tree) {
+                try {
+                    child.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    child.destroyForcibly();
+                }
             }
         }
     }
